@@ -1,0 +1,106 @@
+// The typed client: openapi-fetch on the generated paths, lossless JSON, tokens, envelope-aware results.
+import createClient, { type Client } from "openapi-fetch";
+import type { paths, components } from "./generated/partner-portal.ts";
+import { TokenManager, type TokenDetails } from "./auth.ts";
+import { PartnerPortalError, isEnvelope, notAnEnvelope } from "./errors.ts";
+import { bearerAuth, losslessJson, parsedBody } from "./middleware.ts";
+import { stringifyJson } from "./json.ts";
+
+type Schemas = components["schemas"];
+export type OrderSaveRequest = Schemas["OrderSaveRequest"];
+export type OrderItem = Schemas["OrderItem"];
+export type OrderResult = Schemas["OrderResult"];
+export type UserInfo = Schemas["UserInfo"];
+export type ContactInfo = Schemas["ContactInfo"];
+export type ProductInfo = Schemas["ProductInfo"];
+export type PurchaseProductInfo = Schemas["PurchaseProductInfo"];
+export type CatalogPlan = Schemas["CatalogPlan"];
+export type CatalogService = Schemas["CatalogService"];
+export type OrderPage = Schemas["OrderPage"];
+export type OrderDetail = Schemas["OrderDetail"];
+
+export interface PartnerPortalClientOptions {
+  /** e.g. https://openapi.partner.yeastar.com, or http://127.0.0.1:4000 for the mock. */
+  baseUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** Sent on every request; the API requires one. */
+  userAgent?: string;
+  /** A fetch implementation (tests pass a stub). */
+  fetch?: typeof globalThis.fetch;
+  /** Milliseconds since the epoch, for token expiry; injectable for tests. */
+  now?: () => number;
+}
+
+export const DEFAULT_USER_AGENT = "yeastar-partner-portal-kit/0.1";
+
+/** A JSON body serializer that writes bigint IDs as bare integers with every digit. */
+const jsonBody = (body: unknown): string => stringifyJson(body);
+const formBody = (body: unknown): string => new URLSearchParams(body as Record<string, string>).toString();
+
+/** The envelope's result on success; a PartnerPortalError otherwise. Reads the lossless parse, never `data`. */
+async function unwrap<T>(call: Promise<{ response: Response }>): Promise<T> {
+  const { response } = await call;
+  const body = parsedBody(response);
+  if (!body || !isEnvelope(body.json)) throw notAnEnvelope(response.status, body?.text ?? "");
+  const envelope = body.json;
+  if (envelope.code !== "success" || !response.ok) throw new PartnerPortalError(envelope, response.status);
+  return envelope.result as T;
+}
+
+export interface PartnerPortalClient {
+  /** The raw typed openapi-fetch client (auth and lossless parsing included); read bodies with `parsedBody`. */
+  readonly api: Client<paths>;
+  readonly tokens: TokenManager;
+  listSubordinates(): Promise<UserInfo[]>;
+  listBillingContacts(): Promise<ContactInfo[]>;
+  listProducts(): Promise<ProductInfo[]>;
+  getPurchaseProductInfo(productId: number): Promise<PurchaseProductInfo>;
+  createOrder(body: OrderSaveRequest): Promise<OrderResult>;
+  listOrders(query?: { pageNo?: number; pageSize?: number }): Promise<OrderPage>;
+  getOrder(idOrOrderNo: string): Promise<OrderDetail>;
+}
+
+export function createPartnerPortalClient(options: PartnerPortalClientOptions): PartnerPortalClient {
+  const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
+  const fetch = options.fetch ?? globalThis.fetch;
+  const common = { baseUrl: options.baseUrl.replace(/\/+$/, ""), fetch, bodySerializer: jsonBody };
+
+  const authClient = createClient<paths>(common);
+  authClient.use(losslessJson);
+  const tokens = new TokenManager({
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    now: options.now,
+    endpoint: (form) =>
+      unwrap<TokenDetails>(
+        authClient.POST("/auth/openapi/v1/oauth/token", {
+          params: { header: { "User-Agent": userAgent } },
+          body: form as Schemas["TokenRequest"],
+          bodySerializer: formBody,
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        }),
+      ),
+  });
+
+  const api = createClient<paths>(common);
+  // Order matters: onResponse runs in reverse, so auth retries first and the final response is parsed.
+  api.use(losslessJson, bearerAuth(tokens, userAgent));
+  // The auth middleware sets User-Agent; the generated types still want the header parameter.
+  const ua = { header: { "User-Agent": userAgent } };
+
+  return {
+    api,
+    tokens,
+    listSubordinates: () => unwrap(api.GET("/user/openapi/user/v1/client/partner_list", { params: ua })),
+    listBillingContacts: () => unwrap(api.GET("/user/openapi/user/v1/client/billing_contact_list", { params: ua })),
+    listProducts: () => unwrap(api.GET("/pricing/openapi/purchase/v1/product_list", { params: ua })),
+    getPurchaseProductInfo: (productId) =>
+      unwrap(
+        api.GET("/pricing/openapi/purchase/v1/purchase_product_info", { params: { ...ua, query: { productId } } }),
+      ),
+    createOrder: (body) => unwrap(api.POST("/order/openapi/order/v1/save", { params: ua, body })),
+    listOrders: (query = {}) => unwrap(api.GET("/order/openapi/order/v1/page", { params: { ...ua, query } })),
+    getOrder: (id) => unwrap(api.GET("/order/openapi/order/v1/get/{id}", { params: { ...ua, path: { id } } })),
+  };
+}

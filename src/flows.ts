@@ -1,0 +1,216 @@
+// The vendor tutorials as functions: look up the subordinate, the plan and services, the billing contact, order.
+import type {
+  CatalogPlan,
+  CatalogService,
+  ContactInfo,
+  OrderItem,
+  OrderResult,
+  OrderSaveRequest,
+  PartnerPortalClient,
+} from "./client.ts";
+import { idToString } from "./json.ts";
+
+export const TURNKEY_PRODUCT_ID = 14;
+
+/** Something found by its ID or by its name (case-insensitive). */
+export type Pick = { id: bigint | string } | { name: string };
+/** A subordinate user, by partnerId, e-mail or company. */
+export type PartnerPick = { partnerId: bigint | string } | { email: string } | { company: string };
+/** A billing contact, by billingContactId or e-mail; the first contact when omitted. */
+export type ContactPick = { billingContactId: bigint | string } | { emailAddress: string };
+export type BillingCycle = "monthly" | "annually";
+
+export class FlowError extends Error {
+  override readonly name = "FlowError";
+}
+
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+const describe = (p: Pick) => ("id" in p ? `ID ${idToString(p.id)}` : `name "${p.name}"`);
+
+function pickPlan(plans: CatalogPlan[], which: Pick, purchaseType: string): CatalogPlan {
+  const candidates = plans.filter((p) => p.purchaseType === purchaseType);
+  const found = candidates.find((p) => ("id" in which ? p.planId === idToString(which.id) : same(p.name, which.name)));
+  if (!found) {
+    const offered = candidates.map((p) => `${p.name} (${p.planId})`).join(", ") || "none";
+    throw new FlowError(`no ${purchaseType} plan with ${describe(which)}; offered: ${offered}`);
+  }
+  return found;
+}
+
+function pickService(plan: CatalogPlan, which: Pick): CatalogService {
+  const found = plan.serviceList.find((s) =>
+    "id" in which ? s.serviceId === idToString(which.id) : same(s.name, which.name),
+  );
+  if (!found) {
+    const offered = plan.serviceList.map((s) => `${s.name} (${s.serviceId})`).join(", ") || "none";
+    throw new FlowError(
+      `plan ${plan.name} has no ${plan.purchaseType} service with ${describe(which)}; offered: ${offered}`,
+    );
+  }
+  return found;
+}
+
+async function pickPartnerId(client: PartnerPortalClient, which: PartnerPick | undefined): Promise<string | undefined> {
+  if (!which) return undefined;
+  const partners = await client.listSubordinates();
+  const found = partners.find((p) =>
+    "partnerId" in which
+      ? p.partnerId === idToString(which.partnerId)
+      : "email" in which
+        ? same(p.email ?? "", which.email)
+        : same(p.company ?? "", which.company),
+  );
+  if (!found)
+    throw new FlowError(
+      `no subordinate user matches ${JSON.stringify(which, (_k, v) => (typeof v === "bigint" ? String(v) : v))}`,
+    );
+  return found.partnerId;
+}
+
+async function pickBillingContact(client: PartnerPortalClient, which: ContactPick | undefined): Promise<ContactInfo> {
+  const contacts = await client.listBillingContacts();
+  const found = !which
+    ? contacts[0]
+    : contacts.find((c) =>
+        "billingContactId" in which
+          ? c.billingContactId === idToString(which.billingContactId)
+          : same(c.emailAddress ?? "", which.emailAddress),
+      );
+  if (!found)
+    throw new FlowError(which ? "no billing contact matches the one asked for" : "the account has no billing contact");
+  return found;
+}
+
+// IDs travel as bigint so the body carries bare 19-digit integers, exactly as the vendor's examples do.
+const bare = (id: string) => BigInt(id);
+
+interface Common {
+  productId?: number;
+  /** Order for this subordinate user instead of the caller (tutorial step 1). */
+  partner?: PartnerPick;
+}
+
+export interface FreeTrialOptions extends Common {
+  plan: Pick;
+  /** Trial services to add to the trial plan; they connect to it through connectionPlanId. */
+  services?: Pick[];
+}
+
+/** Tutorial "Obtain Free Trial for P-Series Turnkey Package": steps 1 to 3. */
+export async function requestFreeTrial(client: PartnerPortalClient, o: FreeTrialOptions): Promise<OrderResult> {
+  const productId = o.productId ?? TURNKEY_PRODUCT_ID;
+  const partnerId = await pickPartnerId(client, o.partner);
+  const info = await client.getPurchaseProductInfo(productId);
+  const plan = pickPlan(info.planList, o.plan, "trial");
+  const items: OrderItem[] = [
+    { serviceType: "plan", serviceId: bare(plan.planId), purchaseType: "trial", multiCycle: 0 },
+  ];
+  for (const s of o.services ?? []) {
+    const service = pickService(plan, s);
+    items.push({
+      connectionPlanId: bare(plan.planId),
+      serviceType: "service",
+      serviceId: bare(service.serviceId),
+      purchaseType: "trial",
+      multiCycle: 0,
+    });
+  }
+  const body: OrderSaveRequest = { operationType: "trial_plan", productId, serviceList: items };
+  if (partnerId) body.partnerId = bare(partnerId);
+  return client.createOrder(body);
+}
+
+interface Paid extends Common {
+  billingContact?: ContactPick;
+  billingCycle?: BillingCycle;
+  multiCycle?: number;
+}
+
+export interface SubscribeServiceOptions extends Paid {
+  /** The current plan of the instance to expand (connectionPlanId). */
+  plan: Pick;
+  service: Pick;
+  quantity: number;
+}
+
+/** Tutorial "Expand Capacity or Subscribe Services for P-Series Turnkey Package": steps 1 to 4. */
+export async function subscribeService(client: PartnerPortalClient, o: SubscribeServiceOptions): Promise<OrderResult> {
+  const productId = o.productId ?? TURNKEY_PRODUCT_ID;
+  const partnerId = await pickPartnerId(client, o.partner);
+  const info = await client.getPurchaseProductInfo(productId);
+  const plan = pickPlan(info.planList, o.plan, "purchase");
+  const service = pickService(plan, o.service);
+  const contact = await pickBillingContact(client, o.billingContact);
+  const body: OrderSaveRequest = {
+    operationType: "purchase_service",
+    productId,
+    billingId: bare(contact.billingContactId),
+    serviceList: [
+      {
+        connectionPlanId: bare(plan.planId),
+        serviceType: "service",
+        serviceId: bare(service.serviceId),
+        quantity: o.quantity,
+        purchaseType: "purchase",
+        billingModel: "recurring",
+        billingCycle: o.billingCycle ?? "annually",
+        multiCycle: o.multiCycle ?? 0,
+      },
+    ],
+  };
+  if (partnerId) body.partnerId = bare(partnerId);
+  return client.createOrder(body);
+}
+/** The tutorial's own name for the same flow. */
+export const expandCapacity = subscribeService;
+
+export interface PlanOrderOptions extends Paid {
+  plan: Pick;
+  /** Extensions of the plan. For a renewal, exactly the current count. */
+  quantity: number;
+  services?: Array<{ service: Pick; quantity: number }>;
+}
+
+async function planOrder(
+  client: PartnerPortalClient,
+  o: PlanOrderOptions,
+  kind: "purchase" | "renew",
+): Promise<OrderResult> {
+  const productId = o.productId ?? TURNKEY_PRODUCT_ID;
+  const partnerId = await pickPartnerId(client, o.partner);
+  const info = await client.getPurchaseProductInfo(productId);
+  const plan = pickPlan(info.planList, o.plan, kind);
+  const contact = await pickBillingContact(client, o.billingContact);
+  const billing = {
+    billingModel: "recurring" as const,
+    billingCycle: o.billingCycle ?? "annually",
+    multiCycle: o.multiCycle ?? 0,
+  };
+  const items: OrderItem[] = [
+    { serviceType: "plan", serviceId: bare(plan.planId), quantity: o.quantity, purchaseType: kind, ...billing },
+  ];
+  for (const s of o.services ?? []) {
+    const service = pickService(plan, s.service);
+    items.push({
+      connectionPlanId: bare(plan.planId),
+      serviceType: "service",
+      serviceId: bare(service.serviceId),
+      quantity: s.quantity,
+      purchaseType: kind,
+      ...billing,
+    });
+  }
+  const body: OrderSaveRequest = {
+    operationType: kind === "purchase" ? "purchase_plan" : "renew_plan",
+    productId,
+    billingId: bare(contact.billingContactId),
+    serviceList: items,
+  };
+  if (partnerId) body.partnerId = bare(partnerId);
+  return client.createOrder(body);
+}
+
+/** Tutorial "Purchase P-Series Turnkey Package": a new instance of a plan, with optional services. */
+export const purchasePlan = (client: PartnerPortalClient, o: PlanOrderOptions) => planOrder(client, o, "purchase");
+/** Tutorial "Renew P-Series Turnkey Package": quantities must equal the current counts. */
+export const renewPlan = (client: PartnerPortalClient, o: PlanOrderOptions) => planOrder(client, o, "renew");

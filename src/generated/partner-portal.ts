@@ -1,0 +1,829 @@
+// Generated from openapi/partner-portal.yaml by `npm run generate`. Do not edit.
+export interface paths {
+    "/auth/openapi/v1/oauth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request or refresh an access token
+         * @description `grant_type=pp_credentials` exchanges the Client ID and Client Secret for an access token (valid 30 minutes)
+         *     and a refresh token (valid 15 days). `grant_type=refresh_token` exchanges the latest refresh token for a new
+         *     pair. The body is a form, URL-encoded or multipart, as documented.
+         */
+        post: operations["requestToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/user/openapi/user/v1/client/partner_list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Query Subordinate User List
+         * @description The calling partner's subordinate users. Use a `partnerId` from here to order for one of them.
+         */
+        get: operations["listSubordinates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/user/openapi/user/v1/client/billing_contact_list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Query Billing Contact List
+         * @description The calling partner's billing contacts. Pass a `billingContactId` as the order's `billingId`.
+         */
+        get: operations["listBillingContacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pricing/openapi/purchase/v1/product_list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Query Available Subscription Products */
+        get: operations["listProducts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pricing/openapi/purchase/v1/purchase_product_info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Query Available Subscription / Trial Plans and Services for a Product
+         * @description The plans and services of one product. Each plan appears once per purchase type it can be ordered with
+         *     (`trial`, `purchase`, `renew`); the services nested in a plan are those that attach to it, and carry the
+         *     plan's purchase type (a trial plan's services come back with `purchaseType: trial`, as documented).
+         */
+        get: operations["getPurchaseProductInfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/order/openapi/order/v1/save": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an Order
+         * @description Creates a trial, a purchase, a capacity expansion or service subscription, or a renewal. A successful order
+         *     is placed at once (`orderStatus: succeed`); a trial has no order number, order ID or transaction.
+         */
+        post: operations["createOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/order/openapi/order/v1/page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Query Order List
+         * @description The caller's orders, newest first. Trials have no order and are not listed (assumed).
+         */
+        get: operations["listOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/order/openapi/order/v1/get/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Order Details
+         * @description One order, by order ID or by order number.
+         */
+        get: operations["getOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * @description A 64-bit ID: a bare JSON integer of up to 19 digits, as the vendor's examples send it, or the same digits
+         *     as a string. Parse it without rounding: most values exceed 2^53.
+         */
+        Int64Id: bigint | string;
+        /** @description A 64-bit or shorter ID as the documented responses send it, a string of digits. */
+        IdString: string;
+        /** @description The common wrapper of every response. */
+        Envelope: {
+            /** @description `success`, or an error code. */
+            code: string;
+            /** @description Empty on success; otherwise what went wrong, naming the field. */
+            detailMessage: string;
+            /** @description Unique per request, for tracing (32 hex characters in the vendor's examples). */
+            requestId: string;
+            /** @description The payload; on failure, details of the error. */
+            result: unknown;
+            /** @description The HTTP status, repeated. */
+            status: number;
+        };
+        SuccessEnvelope: components["schemas"]["Envelope"] & {
+            /** @constant */
+            code?: "success";
+            /** @constant */
+            detailMessage?: "";
+            /** @constant */
+            status?: 200;
+        };
+        /**
+         * @description The error codes of this document (assumed except `parameter_validation_failed`).
+         * @enum {string}
+         */
+        ErrorCode: "parameter_validation_failed" | "invalid_json" | "missing_user_agent" | "unsupported_grant_type" | "unauthorized" | "invalid_token" | "token_expired" | "invalid_client" | "invalid_grant" | "api_not_found" | "resource_not_found" | "method_not_allowed" | "trial_already_used" | "request_entity_too_large" | "unsupported_media_type" | "operation_type_mismatch" | "operation_not_supported" | "product_not_found" | "service_not_found" | "service_type_mismatch" | "invalid_service_list" | "billing_contact_not_found" | "partner_not_found" | "connection_plan_mismatch" | "instance_not_found" | "instance_expired" | "quantity_out_of_range" | "billing_option_not_allowed" | "renew_quantity_mismatch" | "too_many_requests" | "internal_error" | "service_unavailable";
+        /** @description What the vendor calls "extra error detail such as field name and validation tag". Shape assumed. */
+        ErrorDetail: {
+            /** @description The JSON path of the field at fault (`serviceList[0].quantity`), a header or parameter name, or empty. */
+            field: string;
+            /** @description The kind of fault (`required`, `type`, `enum`, `not_found`, `expired`, ...). */
+            tag: string;
+        };
+        ErrorResponse: components["schemas"]["Envelope"] & {
+            code: components["schemas"]["ErrorCode"];
+            detailMessage?: unknown;
+            result: components["schemas"]["ErrorDetail"] | null;
+            status: unknown;
+        };
+        /**
+         * @description `pp_credentials` needs `client_id` and `client_secret`; `refresh_token` needs `refresh_token`. Whether the
+         *     refresh grant also takes the client credentials is not documented; they are accepted and ignored (assumed).
+         */
+        TokenRequest: {
+            /** @enum {string} */
+            grant_type: "pp_credentials" | "refresh_token";
+            client_id?: string;
+            client_secret?: string;
+            refresh_token?: string;
+        };
+        TokenDetails: {
+            /** @description Seconds the access token remains valid, as a string (documented as String). */
+            expiresIn: string;
+            refreshToken: string;
+            /** @description The access token, a JWT. */
+            token: string;
+            /** @description The prefix to put before the token in the Authorization header. Value assumed. */
+            tokenHead: string;
+        };
+        TokenResponse: components["schemas"]["SuccessEnvelope"] & {
+            result?: components["schemas"]["TokenDetails"];
+        };
+        UserInfo: {
+            partnerId: components["schemas"]["IdString"];
+            city?: string;
+            company?: string;
+            country?: string;
+            email?: string;
+            firstName?: string;
+            lastName?: string;
+            phoneNumber?: string;
+            remark?: string;
+            stateProvince?: string;
+            street?: string;
+            taxNum?: string;
+            /** @description Only `Enduser` is documented. */
+            userType: string;
+            zipCode?: string;
+        };
+        /** @description Documented as `Object<User_Info>`; it is a list (assumed). */
+        PartnerListResponse: components["schemas"]["SuccessEnvelope"] & {
+            result?: components["schemas"]["UserInfo"][];
+        };
+        ContactInfo: {
+            billingContactId: components["schemas"]["IdString"];
+            city?: string;
+            company?: string;
+            country?: string;
+            emailAddress?: string;
+            firstName?: string;
+            lastName?: string;
+            phoneNumber?: string;
+            remark?: string;
+            stateProvince?: string;
+            street?: string;
+            taxNum?: string;
+            zipCode?: string;
+        };
+        /** @description Documented as `Object<Contact_Info>`; it is a list (assumed). */
+        BillingContactListResponse: components["schemas"]["SuccessEnvelope"] & {
+            result?: components["schemas"]["ContactInfo"][];
+        };
+        ProductInfo: {
+            name: string;
+            productId: number;
+        };
+        ProductListResponse: components["schemas"]["SuccessEnvelope"] & {
+            result?: components["schemas"]["ProductInfo"][];
+        };
+        /** @enum {string} */
+        PurchaseType: "trial" | "purchase" | "renew" | "switch";
+        /** @enum {string} */
+        BillingCycle: "once" | "monthly" | "annually";
+        /** @description An orderable service. Only `serviceId` and `purchaseType` are documented; the rest is assumed. */
+        CatalogService: {
+            serviceId: components["schemas"]["IdString"];
+            name: string;
+            purchaseType: components["schemas"]["PurchaseType"];
+            /** @enum {string} */
+            billingModel: "recurring";
+            /** @description The billing cycles offered; empty for trials. */
+            billingCycles: components["schemas"]["BillingCycle"][];
+            /** @description The `multiCycle` values offered. */
+            multiCycles: number[];
+            minQuantity: number;
+            maxQuantity: number;
+            /** @description What one unit of `quantity` is (`extension`, `minute`, `package`). */
+            unit: string;
+        };
+        /** @description An orderable plan with the services that attach to it. Only `planId` is documented; the rest is assumed. */
+        CatalogPlan: {
+            planId: components["schemas"]["IdString"];
+            name: string;
+            purchaseType: components["schemas"]["PurchaseType"];
+            /** @enum {string} */
+            billingModel: "recurring";
+            billingCycles: components["schemas"]["BillingCycle"][];
+            multiCycles: number[];
+            minQuantity: number;
+            maxQuantity: number;
+            /** @description Length of the free trial, for trial plans. */
+            trialDays?: number;
+            serviceList: components["schemas"]["CatalogService"][];
+        };
+        PurchaseProductInfo: {
+            /** @description Unique offering ID of the product (documented). */
+            offeringId: string;
+            productId: number;
+            productName: string;
+            planList: components["schemas"]["CatalogPlan"][];
+            /** @description Services orderable without a plan. */
+            serviceList: components["schemas"]["CatalogService"][];
+        };
+        PurchaseProductInfoResponse: components["schemas"]["SuccessEnvelope"] & {
+            result?: components["schemas"]["PurchaseProductInfo"];
+        };
+        /** @enum {string} */
+        OperationType: "trial_plan" | "trial_service" | "purchase_plan" | "purchase_service" | "switch_plan" | "switchTrial_plan" | "renew_plan" | "renew_service";
+        /** @description One plan or service of an order (the vendor's `Service_List`; field names from the tutorials). */
+        OrderItem: {
+            /** @enum {string} */
+            serviceType: "plan" | "service";
+            serviceId: components["schemas"]["Int64Id"];
+            connectionPlanId?: components["schemas"]["Int64Id"];
+            quantity?: number;
+            purchaseType: components["schemas"]["PurchaseType"];
+            /** @enum {string} */
+            billingModel?: "recurring";
+            billingCycle?: components["schemas"]["BillingCycle"];
+            multiCycle?: number;
+        };
+        /**
+         * @description `billingId` is required except for trials (the trial tutorials send none). `partnerId` orders for a
+         *     subordinate user (the tutorials' name); `assignId` is the Create an Order table's name for a user the
+         *     product is assigned to; both are accepted. Unknown fields are refused (assumed).
+         */
+        OrderSaveRequest: {
+            operationType: components["schemas"]["OperationType"];
+            productId: number;
+            productNo?: string;
+            partnerId?: components["schemas"]["Int64Id"];
+            assignId?: components["schemas"]["Int64Id"];
+            billingId?: components["schemas"]["Int64Id"];
+            poNumber?: string;
+            serviceList: components["schemas"]["OrderItem"][];
+            /** @description Only for P-Series Cloud Edition (13). */
+            orderPceSpecialRequest?: {
+                pbxName?: string;
+                regionId?: string;
+                pbxSubDomainId?: string;
+            };
+        };
+        OrderResult: {
+            instanceId: components["schemas"]["IdString"];
+            /** @description The order ID; `null` for a trial. */
+            orderId: components["schemas"]["IdString"] | null;
+            /** @description The order number; empty for a trial. */
+            orderNo: string;
+            orderStatus: components["schemas"]["OrderStatus"];
+            productNo: components["schemas"]["IdString"];
+            /** @description The payment transaction number; empty for a trial. */
+            transactionNo: string;
+        };
+        OrderSaveResponse: components["schemas"]["SuccessEnvelope"] & {
+            result?: components["schemas"]["OrderResult"];
+        };
+        /**
+         * @description The documented values; the last one is cut in the vendor's text (`con...`), so `confirming` is assumed.
+         * @enum {string}
+         */
+        OrderStatus: "succeed" | "failed" | "pending" | "invalid" | "cancelled" | "refunded" | "confirming";
+        /** @description An order in the list. `createTime`, `currencyCode`, `customReferenceNo`, `id`, `invoiceNo`, `orderNo` and `orderStatus` are documented; the rest is assumed. */
+        OrderInfo: {
+            id: components["schemas"]["IdString"];
+            orderNo: string;
+            orderStatus: components["schemas"]["OrderStatus"];
+            /** @description Milliseconds since the epoch. */
+            createTime: number;
+            /** @enum {string} */
+            currencyCode: "USD" | "RMB";
+            customReferenceNo: string;
+            invoiceNo: string;
+            operationType?: components["schemas"]["OperationType"];
+            productId?: number;
+            productNo?: string;
+            instanceId?: string;
+            transactionNo?: string;
+        };
+        OrderPage: {
+            count: number;
+            pageNo: number;
+            pageSize: number;
+            results: components["schemas"]["OrderInfo"][];
+            total: number;
+            totalPage: number;
+        };
+        OrderPageResponse: components["schemas"]["SuccessEnvelope"] & {
+            result?: components["schemas"]["OrderPage"];
+        };
+        /** @description One ordered item as the order details show it (assumed). */
+        OrderLine: {
+            /** @enum {string} */
+            serviceType: "plan" | "service";
+            serviceId: components["schemas"]["IdString"];
+            name: string;
+            connectionPlanId?: components["schemas"]["IdString"];
+            quantity?: number;
+            purchaseType: components["schemas"]["PurchaseType"];
+            billingModel?: string;
+            billingCycle?: components["schemas"]["BillingCycle"];
+            multiCycle?: number;
+        };
+        OrderDetail: {
+            basicInformation: {
+                /** @description A string here, as documented. */
+                productId: string;
+                productName: string;
+                productNo: string;
+                instanceId?: string;
+            };
+            /** @description The billing contact of the order (fields assumed, from Contact_Info). */
+            billingInformation: {
+                billingContactId?: string;
+                company?: string;
+                firstName?: string;
+                lastName?: string;
+                emailAddress?: string;
+            };
+            orderInformation: components["schemas"]["OrderInfo"];
+            /** @description What was ordered (fields assumed). */
+            orderSummary: {
+                partnerId?: string;
+                poNumber?: string;
+                itemList: components["schemas"]["OrderLine"][];
+            };
+        };
+        OrderDetailResponse: components["schemas"]["SuccessEnvelope"] & {
+            result?: components["schemas"]["OrderDetail"];
+        };
+    };
+    responses: {
+        /** @description A parameter breaks this document (`parameter_validation_failed`), the body is not JSON (`invalid_json`), `User-Agent` is missing (`missing_user_agent`) or the grant type is unknown (`unsupported_grant_type`). */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description No token (`unauthorized`), a bad one (`invalid_token`), an expired one (`token_expired`), bad client credentials (`invalid_client`) or a bad refresh token (`invalid_grant`). Assumed. */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The order or product does not exist for this account (`resource_not_found`), or no such endpoint (`api_not_found`). Assumed. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The order conflicts with the account's state (`trial_already_used`). Assumed. */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The order is well-formed but a business rule refuses it; `code` names the rule (see the table in the document's description). Assumed. */
+        BusinessRuleRefusal: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The body exceeds the size limit (`request_entity_too_large`). Assumed. */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The body's content type is not one the endpoint takes (`unsupported_media_type`). Assumed. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Rate limited (`too_many_requests`). No rate limit is documented; assumed. */
+        TooManyRequests: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description An unexpected fault (`internal_error`). Assumed. */
+        InternalError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+    };
+    parameters: {
+        /**
+         * @description Identifies the calling application. Required on every endpoint; the vendor's examples send `OpenAPI`.
+         * @example OpenAPI
+         */
+        UserAgent: string;
+    };
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    requestToken: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Identifies the calling application. Required on every endpoint; the vendor's examples send `OpenAPI`.
+                 * @example OpenAPI
+                 */
+                "User-Agent": components["parameters"]["UserAgent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["TokenRequest"];
+                "multipart/form-data": components["schemas"]["TokenRequest"];
+            };
+        };
+        responses: {
+            /** @description The token pair. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listSubordinates: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Identifies the calling application. Required on every endpoint; the vendor's examples send `OpenAPI`.
+                 * @example OpenAPI
+                 */
+                "User-Agent": components["parameters"]["UserAgent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subordinate users. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listBillingContacts: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Identifies the calling application. Required on every endpoint; the vendor's examples send `OpenAPI`.
+                 * @example OpenAPI
+                 */
+                "User-Agent": components["parameters"]["UserAgent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The billing contacts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingContactListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listProducts: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Identifies the calling application. Required on every endpoint; the vendor's examples send `OpenAPI`.
+                 * @example OpenAPI
+                 */
+                "User-Agent": components["parameters"]["UserAgent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The products the partner can order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getPurchaseProductInfo: {
+        parameters: {
+            query: {
+                /**
+                 * @description The product. 14 is the P-Series Turnkey Package.
+                 * @example 14
+                 */
+                productId: number;
+                /** @description Device serial number; required only for Linkus Cloud Service (9) and the Appliance Edition (11). */
+                productNo?: string;
+            };
+            header: {
+                /**
+                 * @description Identifies the calling application. Required on every endpoint; the vendor's examples send `OpenAPI`.
+                 * @example OpenAPI
+                 */
+                "User-Agent": components["parameters"]["UserAgent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The product's plans and services. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseProductInfoResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createOrder: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Identifies the calling application. Required on every endpoint; the vendor's examples send `OpenAPI`.
+                 * @example OpenAPI
+                 */
+                "User-Agent": components["parameters"]["UserAgent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderSaveRequest"];
+            };
+        };
+        responses: {
+            /** @description The order was placed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderSaveResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["BusinessRuleRefusal"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listOrders: {
+        parameters: {
+            query?: {
+                pageNo?: number;
+                /** @description Default 25 as documented; the upper bound of 200 is assumed. */
+                pageSize?: number;
+                /** @description Sent by the vendor's Request Structure example; not documented further. Only `id` is known. */
+                sort?: "id";
+            };
+            header: {
+                /**
+                 * @description Identifies the calling application. Required on every endpoint; the vendor's examples send `OpenAPI`.
+                 * @example OpenAPI
+                 */
+                "User-Agent": components["parameters"]["UserAgent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of orders. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPageResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOrder: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Identifies the calling application. Required on every endpoint; the vendor's examples send `OpenAPI`.
+                 * @example OpenAPI
+                 */
+                "User-Agent": components["parameters"]["UserAgent"];
+            };
+            path: {
+                /**
+                 * @description The order ID (digits) or the order number (e.g. `GQ3401181709772259328`).
+                 * @example 1782070
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDetailResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+}

@@ -1,0 +1,8 @@
+// Public entry point of the typed client.
+export * from "./client.ts";
+export * from "./flows.ts";
+export { PartnerPortalError, type ErrorEnvelope } from "./errors.ts";
+export { parsedBody } from "./middleware.ts";
+export { parseJson, stringifyJson, idToString } from "./json.ts";
+export { TokenManager, REFRESH_TOKEN_TTL_MS } from "./auth.ts";
+export type { paths, components } from "./generated/partner-portal.ts";

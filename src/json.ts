@@ -1,0 +1,36 @@
+// Lossless JSON for 64-bit IDs. JSON.parse rounds integers above 2^53; these functions keep every digit.
+import { parse, stringify, isInteger, isSafeNumber } from "lossless-json";
+
+/** What an integer literal too large for a double becomes. */
+export type UnsafeIntegerMode = "bigint" | "string";
+
+const asBigint = (s: string): unknown => (isInteger(s) && !isSafeNumber(s) ? BigInt(s) : parseFloat(s));
+const asString = (s: string): unknown => (isInteger(s) && !isSafeNumber(s) ? s : parseFloat(s));
+
+/**
+ * Parses JSON text. Numbers that fit a double exactly stay numbers; an integer literal that does not becomes a
+ * bigint (the client's choice: the caller can tell it came as a number) or its digit string (the server's
+ * choice: the spec's Int64Id accepts digit strings, so standard schema validation applies unchanged).
+ * Throws SyntaxError on malformed text and on duplicate keys.
+ */
+export function parseJson(text: string, unsafeIntegers: UnsafeIntegerMode = "bigint"): unknown {
+  return parse(text, null, unsafeIntegers === "bigint" ? asBigint : asString);
+}
+
+/** Serializes a value; a bigint is written as a bare JSON integer with every digit. */
+export function stringifyJson(value: unknown): string {
+  const out = stringify(value);
+  if (out === undefined) throw new TypeError("value is not serializable as JSON");
+  return out;
+}
+
+/** An int64 ID as the canonical decimal string, from a bigint, a safe integer or a digit string. */
+export function idToString(value: bigint | number | string): string {
+  if (typeof value === "bigint") return value.toString();
+  if (typeof value === "number") {
+    if (!Number.isSafeInteger(value))
+      throw new RangeError(`ID ${value} is not an exact integer; pass it as a bigint or a string`);
+    return String(value);
+  }
+  return value;
+}

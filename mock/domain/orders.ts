@@ -1,0 +1,318 @@
+// The business rules of order/save. Pure checks first, then one synchronous mutation: an order either
+// applies whole or changes nothing, and no other request can interleave (Node runs it to completion).
+import { refuse } from "./errors.ts";
+import { DAY_MS } from "./clock.ts";
+import { findPlan, findService, kindOf, nameOf } from "./catalog.ts";
+import type { IdSequence } from "./ids.ts";
+import type { Account, CatalogPlan, CatalogService, Instance, Order, OrderLine, OrderResult, Product, PurchaseType } from "./types.ts";
+
+/** An order/save body after schema validation: int64 IDs are safe numbers or digit strings. */
+export interface OrderRequest {
+  operationType: string;
+  productId: number;
+  productNo?: string;
+  partnerId?: number | string;
+  assignId?: number | string;
+  billingId?: number | string;
+  poNumber?: string;
+  serviceList: Array<{
+    serviceType: "plan" | "service";
+    serviceId: number | string;
+    connectionPlanId?: number | string;
+    quantity?: number;
+    purchaseType: PurchaseType;
+    billingModel?: string;
+    billingCycle?: string;
+    multiCycle?: number;
+  }>;
+}
+
+type Item = OrderRequest["serviceList"][number];
+
+export interface OrderContext {
+  account: Account;
+  catalog: ReadonlyMap<number, Product>;
+  ids: IdSequence;
+  now: number;
+  requestText: string;
+}
+
+export interface OrderOutcome {
+  result: OrderResult;
+  order: Order;
+  /** The instance created or changed, as it is now. */
+  instance: Instance;
+  trialKey?: string;
+}
+
+const PURCHASE_TYPE: Record<string, PurchaseType> = {
+  trial_plan: "trial",
+  trial_service: "trial",
+  purchase_plan: "purchase",
+  purchase_service: "purchase",
+  renew_plan: "renew",
+  renew_service: "renew",
+  switch_plan: "switch",
+  switchTrial_plan: "switch",
+};
+const SUPPORTED = new Set(["trial_plan", "purchase_plan", "purchase_service", "renew_plan"]);
+
+/** An int64 field as its exact digit string (a number here is always a safe integer or it was refused). */
+function id(value: number | string, field: string): string {
+  if (typeof value === "number" && !Number.isSafeInteger(value))
+    return refuse("parameter_validation_failed", field, "type", "must be an exact integer ID (no fraction or exponent)");
+  return String(value);
+}
+
+const at = (i: number, key: string) => `serviceList[${i}].${key}`;
+
+function cycleMs(billingCycle: string, multiCycle: number): number {
+  const years = Math.max(1, multiCycle);
+  return billingCycle === "monthly" ? 30 * DAY_MS * Math.max(1, multiCycle) : 365 * DAY_MS * years;
+}
+
+function checkBilling(item: Item, i: number, offer: CatalogPlan | CatalogService, needCycle: boolean): void {
+  if (item.billingModel !== undefined && item.billingModel !== offer.billingModel)
+    refuse("billing_option_not_allowed", at(i, "billingModel"), "not_allowed", `must be ${offer.billingModel}`);
+  if (needCycle && item.billingCycle === undefined)
+    refuse("billing_option_not_allowed", at(i, "billingCycle"), "required", `is required; ${offer.name} offers ${offer.billingCycles.join(", ")}`);
+  if (item.billingCycle !== undefined && !offer.billingCycles.includes(item.billingCycle as never))
+    refuse(
+      "billing_option_not_allowed",
+      at(i, "billingCycle"),
+      "not_allowed",
+      `${item.billingCycle} is not offered for ${offer.name}${offer.billingCycles.length ? `; offered: ${offer.billingCycles.join(", ")}` : " (no billing cycle applies)"}`,
+    );
+  const multi = item.multiCycle ?? 0;
+  if (!offer.multiCycles.includes(multi))
+    refuse("billing_option_not_allowed", at(i, "multiCycle"), "not_allowed", `${multi} is not offered for ${offer.name}; offered: ${offer.multiCycles.join(", ")}`);
+}
+
+function checkQuantity(item: Item, i: number, offer: CatalogPlan | CatalogService): number {
+  const q = item.quantity;
+  if (q === undefined) return refuse("quantity_out_of_range", at(i, "quantity"), "required", `is required for ${offer.name}`);
+  if (q < offer.minQuantity || q > offer.maxQuantity)
+    refuse("quantity_out_of_range", at(i, "quantity"), "range", `${q} is outside ${offer.minQuantity}..${offer.maxQuantity} for ${offer.name}`);
+  return q;
+}
+
+/** The catalog entry of a plan item, telling a wrong serviceType from an unknown ID. */
+function planEntry(product: Product, pt: PurchaseType, item: Item, i: number): CatalogPlan {
+  const sid = id(item.serviceId, at(i, "serviceId"));
+  const plan = findPlan(product, pt, sid);
+  if (plan) return plan;
+  if (kindOf(product, sid) === "service")
+    refuse("service_type_mismatch", at(i, "serviceType"), "mismatch", `${sid} is a service, not a plan`);
+  return refuse("service_not_found", at(i, "serviceId"), "not_found", `no ${pt} plan ${sid} in product ${product.productId}`);
+}
+
+function serviceEntry(product: Product, plan: CatalogPlan, item: Item, i: number): CatalogService {
+  const sid = id(item.serviceId, at(i, "serviceId"));
+  const service = findService(plan, sid);
+  if (service) return service;
+  if (kindOf(product, sid) === "plan") refuse("service_type_mismatch", at(i, "serviceType"), "mismatch", `${sid} is a plan, not a service`);
+  return refuse("service_not_found", at(i, "serviceId"), "not_found", `no ${plan.purchaseType} service ${sid} for plan ${plan.planId} in product ${product.productId}`);
+}
+
+/** connectionPlanId on a service item: required when `required`, and when present equal to the plan. */
+function checkConnection(item: Item, i: number, planId: string, required: boolean): void {
+  if (item.connectionPlanId === undefined) {
+    if (required) refuse("connection_plan_mismatch", at(i, "connectionPlanId"), "required", `is required and must be the plan ${planId}`);
+    return;
+  }
+  const cid = id(item.connectionPlanId, at(i, "connectionPlanId"));
+  if (cid !== planId) refuse("connection_plan_mismatch", at(i, "connectionPlanId"), "mismatch", `${cid} must equal the plan of this order, ${planId}`);
+}
+
+function line(product: Product, item: Item, planId?: string): OrderLine {
+  const sid = String(item.serviceId);
+  const out: OrderLine = { serviceType: item.serviceType, serviceId: sid, name: nameOf(product, sid), purchaseType: item.purchaseType };
+  if (item.serviceType === "service" && (item.connectionPlanId !== undefined || planId)) out.connectionPlanId = String(item.connectionPlanId ?? planId);
+  if (item.quantity !== undefined) out.quantity = item.quantity;
+  if (item.billingModel !== undefined) out.billingModel = item.billingModel;
+  if (item.billingCycle !== undefined) out.billingCycle = item.billingCycle as OrderLine["billingCycle"];
+  if (item.multiCycle !== undefined) out.multiCycle = item.multiCycle;
+  return out;
+}
+
+/** The single plan item of a *_plan order, and its service items. */
+function splitPlan(items: Item[], op: string): { plan: Item; planIndex: number; services: Array<[Item, number]> } {
+  const planIdx = items.flatMap((it, i) => (it.serviceType === "plan" ? [i] : []));
+  if (planIdx.length !== 1)
+    refuse("invalid_service_list", "serviceList", planIdx.length ? "duplicate_plan" : "plan_required", `a ${op} order needs exactly one plan item, got ${planIdx.length}`);
+  const planIndex = planIdx[0]!;
+  return { plan: items[planIndex]!, planIndex, services: items.flatMap((it, i) => (i === planIndex ? [] : [[it, i] as [Item, number]])) };
+}
+
+/** The target user's instance of a plan that an order may change: not a trial, optionally a given productNo. */
+function ownedInstance(ctx: OrderContext, partnerId: string, productId: number, planId: string, productNo: string | undefined, field: string): Instance {
+  const mine = ctx.account.instances.filter(
+    (x) => x.partnerId === partnerId && x.productId === productId && !x.trial && x.planId === planId && (!productNo || x.productNo === productNo),
+  );
+  const who = partnerId ? `subordinate ${partnerId}` : "this account";
+  if (!mine.length)
+    return refuse("instance_not_found", productNo ? "productNo" : field, "not_found", `${who} has no active instance of plan ${planId}${productNo ? ` with productNo ${productNo}` : ""}`);
+  return mine[0]!;
+}
+
+export function createOrder(req: OrderRequest, ctx: OrderContext): OrderOutcome {
+  const { account, now } = ctx;
+  const op = req.operationType;
+  const pt = PURCHASE_TYPE[op]!;
+  const product = ctx.catalog.get(req.productId) ?? refuse("product_not_found", "productId", "not_found", `product ${req.productId} is not orderable`);
+
+  // Who the order is for: a subordinate (partnerId, or the table's assignId) or the account itself.
+  const targetField = req.partnerId !== undefined ? "partnerId" : "assignId";
+  const targetRaw = req.partnerId ?? req.assignId;
+  const partnerId = targetRaw === undefined ? "" : id(targetRaw, targetField);
+  if (partnerId && !account.subordinates.some((s) => s.partnerId === partnerId))
+    refuse("partner_not_found", targetField, "not_found", `${partnerId} is not one of your subordinate users`);
+
+  req.serviceList.forEach((item, i) => {
+    if (item.purchaseType !== pt)
+      refuse("operation_type_mismatch", at(i, "purchaseType"), "mismatch", `must be ${pt} for operationType ${op}, got ${item.purchaseType}`);
+    if (op.endsWith("_service") && item.serviceType !== "service")
+      refuse("operation_type_mismatch", at(i, "serviceType"), "mismatch", `must be service for operationType ${op}`);
+  });
+  if (!SUPPORTED.has(op))
+    refuse("operation_not_supported", "operationType", "not_supported", `${op} is not offered for product ${product.productId} (${product.productName})`);
+  const seen = new Set<string>();
+  req.serviceList.forEach((item, i) => {
+    const sid = id(item.serviceId, at(i, "serviceId"));
+    if (seen.has(sid)) refuse("invalid_service_list", at(i, "serviceId"), "duplicate", `${sid} appears more than once`);
+    seen.add(sid);
+  });
+
+  let billingContactId = "";
+  if (req.billingId !== undefined) {
+    billingContactId = id(req.billingId, "billingId");
+    if (!account.billingContacts.some((c) => c.billingContactId === billingContactId))
+      refuse("billing_contact_not_found", "billingId", "not_found", `${billingContactId} is not one of your billing contacts`);
+  }
+
+  const base = {
+    productId: product.productId,
+    operationType: op as Order["operationType"],
+    partnerId,
+    billingContactId,
+    poNumber: req.poNumber ?? "",
+    createTime: now,
+    requestText: ctx.requestText,
+  };
+
+  if (op === "trial_plan") {
+    const { plan, planIndex, services } = splitPlan(req.serviceList, op);
+    const entry = planEntry(product, pt, plan, planIndex);
+    checkBilling(plan, planIndex, entry, false);
+    const trialServices = services.map(([item, i]) => {
+      checkConnection(item, i, entry.planId, true);
+      const s = serviceEntry(product, entry, item, i);
+      checkBilling(item, i, s, false);
+      return s;
+    });
+    const trialKey = `${partnerId}:${product.productId}`;
+    if (account.trialsUsed.includes(trialKey))
+      refuse("trial_already_used", "productId", "trial_used", `${partnerId ? `subordinate ${partnerId}` : "this account"} already had a free trial of product ${product.productId}`);
+    const instance: Instance = {
+      ...ctx.ids.instance(),
+      productId: product.productId,
+      partnerId,
+      planId: entry.planId,
+      trial: true,
+      quantity: entry.maxQuantity,
+      services: Object.fromEntries(trialServices.map((s) => [s.serviceId, s.maxQuantity])),
+      billingCycle: "",
+      createTime: now,
+      expireTime: now + (entry.trialDays ?? 30) * DAY_MS,
+    };
+    account.instances.push(instance);
+    account.trialsUsed.push(trialKey);
+    const order: Order = { ...base, orderId: null, orderNo: "", transactionNo: "", instanceId: instance.instanceId, productNo: instance.productNo, items: req.serviceList.map((it) => line(product, it, entry.planId)) };
+    account.orders.push(order);
+    return { order, instance, trialKey, result: resultOf(order) };
+  }
+
+  if (billingContactId === "") refuse("parameter_validation_failed", "billingId", "required", `is required for ${op}`);
+
+  if (op === "purchase_service") {
+    const items = req.serviceList.map((item, i) => {
+      if (item.connectionPlanId === undefined)
+        refuse("connection_plan_mismatch", at(i, "connectionPlanId"), "required", "is required: the current plan of the instance to expand");
+      return { item, i, planId: id(item.connectionPlanId!, at(i, "connectionPlanId")) };
+    });
+    const planId = items[0]!.planId;
+    const other = items.find((x) => x.planId !== planId);
+    if (other) refuse("invalid_service_list", at(other.i, "connectionPlanId"), "mixed_plans", `all items must connect to the same plan, ${planId}`);
+    const entry = findPlan(product, "purchase", planId) ?? refuse("connection_plan_mismatch", at(0, "connectionPlanId"), "not_found", `${planId} is not a plan of product ${product.productId}`);
+    const instance = ownedInstance(ctx, partnerId, product.productId, planId, req.productNo, at(0, "connectionPlanId"));
+    if (instance.expireTime <= now) refuse("instance_expired", at(0, "connectionPlanId"), "expired", `instance ${instance.instanceId} expired on ${new Date(instance.expireTime).toISOString()}; renew it first`);
+    const adds = items.map(({ item, i }) => {
+      const s = serviceEntry(product, entry, item, i);
+      const q = checkQuantity(item, i, s);
+      checkBilling(item, i, s, true);
+      return [s.serviceId, q] as const;
+    });
+    for (const [sid, q] of adds) instance.services[sid] = (instance.services[sid] ?? 0) + q;
+    return paid(ctx, base, instance, req.serviceList.map((it) => line(product, it)));
+  }
+
+  const { plan, planIndex, services } = splitPlan(req.serviceList, op);
+  const entry = planEntry(product, pt, plan, planIndex);
+  checkBilling(plan, planIndex, entry, true);
+  const serviceItems = services.map(([item, i]) => {
+    checkConnection(item, i, entry.planId, false);
+    const s = serviceEntry(product, entry, item, i);
+    checkBilling(item, i, s, true);
+    return { item, i, s };
+  });
+  const lines = req.serviceList.map((it) => line(product, it, entry.planId));
+  const cycle = cycleMs(plan.billingCycle!, plan.multiCycle ?? 0);
+
+  if (op === "purchase_plan") {
+    const quantity = checkQuantity(plan, planIndex, entry);
+    const adds = serviceItems.map(({ item, i, s }) => [s.serviceId, checkQuantity(item, i, s)] as const);
+    const instance: Instance = {
+      ...ctx.ids.instance(),
+      productId: product.productId,
+      partnerId,
+      planId: entry.planId,
+      trial: false,
+      quantity,
+      services: Object.fromEntries(adds),
+      billingCycle: plan.billingCycle!,
+      createTime: now,
+      expireTime: now + cycle,
+    };
+    account.instances.push(instance);
+    return paid(ctx, base, instance, lines);
+  }
+
+  // renew_plan: quantities must equal what the instance has now.
+  const instance = ownedInstance(ctx, partnerId, product.productId, entry.planId, req.productNo, at(planIndex, "serviceId"));
+  if (plan.quantity !== instance.quantity)
+    refuse("renew_quantity_mismatch", at(planIndex, "quantity"), "mismatch", `must equal the current count of instance ${instance.instanceId}, ${instance.quantity}`);
+  for (const { item, i, s } of serviceItems) {
+    const current = instance.services[s.serviceId] ?? 0;
+    if (item.quantity !== current) refuse("renew_quantity_mismatch", at(i, "quantity"), "mismatch", `must equal the current count of ${s.name} on instance ${instance.instanceId}, ${current}`);
+  }
+  instance.expireTime = Math.max(instance.expireTime, now) + cycle;
+  instance.billingCycle = plan.billingCycle!;
+  return paid(ctx, base, instance, lines);
+}
+
+function paid(ctx: OrderContext, base: Omit<Order, "orderId" | "orderNo" | "transactionNo" | "instanceId" | "productNo" | "items">, instance: Instance, items: OrderLine[]): OrderOutcome {
+  const order: Order = { ...base, ...ctx.ids.order(), instanceId: instance.instanceId, productNo: instance.productNo, items };
+  ctx.account.orders.push(order);
+  return { order, instance, result: resultOf(order) };
+}
+
+export function resultOf(order: Order): OrderResult {
+  return {
+    instanceId: order.instanceId,
+    orderId: order.orderId,
+    orderNo: order.orderNo,
+    orderStatus: "succeed",
+    productNo: order.productNo,
+    transactionNo: order.transactionNo,
+  };
+}

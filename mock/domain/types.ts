@@ -1,0 +1,69 @@
+// The mock's state. IDs are decimal strings throughout: exact, and the form the vendor's responses use.
+import type { components } from "../../src/generated/partner-portal.ts";
+
+type S = components["schemas"];
+export type UserInfo = S["UserInfo"];
+export type ContactInfo = S["ContactInfo"];
+export type CatalogPlan = S["CatalogPlan"];
+export type CatalogService = S["CatalogService"];
+export type PurchaseProductInfo = S["PurchaseProductInfo"];
+export type OrderResult = S["OrderResult"];
+export type OrderInfo = S["OrderInfo"];
+export type OrderLine = S["OrderLine"];
+export type OrderDetail = S["OrderDetail"];
+export type OperationType = S["OperationType"];
+export type PurchaseType = S["PurchaseType"];
+
+/** A product of the catalog: its plans and services, as purchase_product_info shows them. */
+export type Product = PurchaseProductInfo;
+
+export interface Instance {
+  instanceId: string;
+  productNo: string;
+  productId: number;
+  /** The subordinate user who owns it; empty for the account itself. */
+  partnerId: string;
+  planId: string;
+  trial: boolean;
+  /** Extensions of the plan. */
+  quantity: number;
+  /** Quantity per service ID. */
+  services: Record<string, number>;
+  billingCycle: string;
+  createTime: number;
+  expireTime: number;
+}
+
+export interface Order {
+  orderId: string | null;
+  orderNo: string;
+  transactionNo: string;
+  instanceId: string;
+  productNo: string;
+  productId: number;
+  operationType: OperationType;
+  partnerId: string;
+  billingContactId: string;
+  poNumber: string;
+  createTime: number;
+  items: OrderLine[];
+  /** The request body exactly as received, for the control API and UI. */
+  requestText: string;
+}
+
+export interface Account {
+  clientId: string;
+  clientSecret: string;
+  ucId: string;
+  userId: string;
+  username: string;
+  userCode: string;
+  subordinates: UserInfo[];
+  billingContacts: ContactInfo[];
+  instances: Instance[];
+  orders: Order[];
+  /** `${partnerId}:${productId}` of every free trial taken; partnerId empty for the account itself. */
+  trialsUsed: string[];
+  clockOffsetMs: number;
+  createTime: number;
+}

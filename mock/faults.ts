@@ -1,0 +1,68 @@
+// Fault injection for the next N matching requests: an error answer, latency, a dropped connection, or an
+// order that is created but whose response is lost (to test client retries).
+export type FaultKind = "error" | "latency" | "drop" | "lose-response";
+
+export interface FaultSpec {
+  kind: FaultKind;
+  /** Match by operationId (e.g. createOrder) and/or method and exact path; all given must match. */
+  operationId?: string;
+  method?: string;
+  path?: string;
+  /** Only requests authenticated as this account. */
+  clientId?: string;
+  /** How many matching requests it applies to. */
+  count: number;
+  status?: number;
+  code?: string;
+  detailMessage?: string;
+  latencyMs?: number;
+}
+
+export interface Fault extends FaultSpec {
+  id: string;
+  remaining: number;
+}
+
+export interface RequestFacts {
+  operationId: string;
+  method: string;
+  path: string;
+  clientId?: string;
+}
+
+export class Faults {
+  #list: Fault[] = [];
+  #seq = 0;
+
+  add(spec: FaultSpec): Fault {
+    const fault: Fault = { ...spec, id: `fault_${++this.#seq}`, remaining: spec.count };
+    this.#list.push(fault);
+    return fault;
+  }
+
+  list(): Fault[] {
+    return this.#list.map((f) => ({ ...f }));
+  }
+
+  clear(): number {
+    const n = this.#list.length;
+    this.#list = [];
+    return n;
+  }
+
+  /** The first fault matching a request, with one use taken; undefined when none applies. */
+  take(req: RequestFacts): Fault | undefined {
+    if (this.#list.length === 0) return undefined;
+    const i = this.#list.findIndex(
+      (f) =>
+        (!f.operationId || f.operationId === req.operationId) &&
+        (!f.method || f.method.toUpperCase() === req.method) &&
+        (!f.path || f.path === req.path) &&
+        (!f.clientId || f.clientId === req.clientId),
+    );
+    if (i < 0) return undefined;
+    const fault = this.#list[i]!;
+    if (--fault.remaining <= 0) this.#list.splice(i, 1);
+    return fault;
+  }
+}

@@ -1,0 +1,48 @@
+// The request log: one line per request on stdout, and a ring buffer for the control API and UI.
+// Only method, path, status, latency and requestId are kept: bodies, headers and tokens never are.
+export interface LogEntry {
+  time: string;
+  method: string;
+  path: string;
+  status: number;
+  ms: number;
+  requestId: string;
+  clientId?: string;
+}
+
+const SENSITIVE = /secret|token|password|authorization/i;
+
+/** The path with the values of sensitive query parameters replaced. */
+export function redactPath(url: string): string {
+  const q = url.indexOf("?");
+  if (q < 0) return url;
+  const params = new URLSearchParams(url.slice(q + 1));
+  for (const key of [...params.keys()]) if (SENSITIVE.test(key)) params.set(key, "[redacted]");
+  return `${url.slice(0, q)}?${params.toString()}`;
+}
+
+export class RequestLog {
+  readonly #ring: LogEntry[] = [];
+  readonly #listeners = new Set<(e: LogEntry) => void>();
+  constructor(
+    private readonly quiet: boolean,
+    private readonly out: (line: string) => void = (l) => process.stdout.write(l),
+    private readonly size = 500,
+  ) {}
+
+  record(entry: LogEntry): void {
+    this.#ring.push(entry);
+    if (this.#ring.length > this.size) this.#ring.shift();
+    for (const l of this.#listeners) l(entry);
+    if (!this.quiet) this.out(`${entry.time} ${entry.method} ${entry.path} ${entry.status} ${entry.ms.toFixed(1)}ms ${entry.requestId}\n`);
+  }
+
+  recent(): LogEntry[] {
+    return [...this.#ring];
+  }
+
+  subscribe(listener: (e: LogEntry) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+}

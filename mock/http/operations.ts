@@ -1,0 +1,83 @@
+// The operation table, compiled once from the spec at start-up: per operation, validators for its query,
+// path and body, the media types it takes, and (for strict mode) a validator per response status.
+import type { Ajv2020 } from "ajv/dist/2020.js";
+import type { OpenApiDocument } from "../../openapi/load.ts";
+import { specRefs, type Validator } from "../../openapi/validator.ts";
+
+interface Parameter {
+  name: string;
+  in: "query" | "path" | "header";
+  required?: boolean;
+  schema: Record<string, unknown>;
+}
+
+export interface Operation {
+  operationId: string;
+  method: string;
+  /** The spec's path template, e.g. /order/openapi/order/v1/get/{id}. */
+  path: string;
+  /** The same for Express, e.g. /order/openapi/order/v1/get/:id. */
+  expressPath: string;
+  secured: boolean;
+  query?: Validator;
+  params?: Validator;
+  /** Media type -> body validator; empty when the operation takes no body. */
+  bodies: Map<string, Validator>;
+  responses: Map<number, Validator>;
+}
+
+/** Resolves a `$ref` to a component of the document (parameters, responses). */
+function deref<T>(spec: OpenApiDocument, node: unknown): T {
+  const ref = (node as { $ref?: string }).$ref;
+  if (!ref) return node as T;
+  const [, section, name] = ref.replace("#/components/", "#/").split("/");
+  return (spec.components[section!] as Record<string, unknown>)[name!] as T;
+}
+
+function objectSchema(params: Parameter[]) {
+  return {
+    type: "object",
+    properties: Object.fromEntries(params.map((p) => [p.name, p.schema])),
+    required: params.filter((p) => p.required).map((p) => p.name),
+  };
+}
+
+/** Compiles every operation of the document. `coerce` is an Ajv that coerces strings (query and path values). */
+export function compileOperations(spec: OpenApiDocument, ajv: Ajv2020, coerce: Ajv2020): Operation[] {
+  const ops: Operation[] = [];
+  const rootSecured = Array.isArray(spec.security) && spec.security.length > 0;
+  for (const [path, item] of Object.entries(spec.paths)) {
+    for (const [method, raw] of Object.entries(item)) {
+      const op = raw as Record<string, unknown>;
+      const params = ((op.parameters as unknown[]) ?? []).map((p) => deref<Parameter>(spec, p));
+      const query = params.filter((p) => p.in === "query");
+      const pathParams = params.filter((p) => p.in === "path");
+      const bodies = new Map<string, Validator>();
+      const content = (op.requestBody as { content?: Record<string, { schema: unknown }> } | undefined)?.content ?? {};
+      for (const [type, media] of Object.entries(content)) bodies.set(type, ajv.compile(specRefs(media.schema as object)));
+      const responses = new Map<number, Validator>();
+      for (const [status, resp] of Object.entries((op.responses as Record<string, unknown>) ?? {})) {
+        const schema = deref<{ content?: Record<string, { schema: unknown }> }>(spec, resp).content?.["application/json"]?.schema;
+        if (schema) responses.set(Number(status), ajv.compile(specRefs(schema as object)));
+      }
+      const security = op.security as unknown[] | undefined;
+      ops.push({
+        operationId: String(op.operationId),
+        method: method.toUpperCase(),
+        path,
+        expressPath: path.replace(/\{(\w+)\}/g, ":$1"),
+        secured: security ? security.length > 0 : rootSecured,
+        query: query.length ? coerce.compile(specRefs(objectSchema(query))) : undefined,
+        params: pathParams.length ? coerce.compile(specRefs(objectSchema(pathParams))) : undefined,
+        bodies,
+        responses,
+      });
+    }
+  }
+  return ops;
+}
+
+/** The HTTP status of each error code, as the spec's `x-error-codes` assigns them. */
+export function errorStatuses(spec: OpenApiDocument): Map<string, number> {
+  return new Map(Object.entries(spec.info["x-error-codes"] as Record<string, number>));
+}

@@ -1,0 +1,122 @@
+// What every vendor operation does around its handler: User-Agent, bearer token, query/path/body validation
+// against the compiled spec, fault injection, the envelope, and (strict mode) response validation.
+import type { Request, Response } from "express";
+import { describeFault } from "../../openapi/validator.ts";
+import { DomainError, type MockService } from "../domain/service.ts";
+import type { Account } from "../domain/types.ts";
+import type { Faults } from "../faults.ts";
+import { readBody } from "./body.ts";
+import { failure, send, success, type Envelope } from "./envelope.ts";
+import type { Operation } from "./operations.ts";
+
+export interface Call {
+  account?: Account;
+  query: Record<string, unknown>;
+  params: Record<string, unknown>;
+  body: unknown;
+  /** The body exactly as received (JSON bodies only). */
+  bodyText: string;
+}
+
+export type Handler = (call: Call) => unknown;
+
+export interface PipelineContext {
+  service: MockService;
+  faults: Faults;
+  statuses: Map<string, number>;
+  strict: boolean;
+  /** Strict-mode mismatches, for tests to assert on; also printed to stderr. */
+  violations: string[];
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function answer(ctx: PipelineContext, res: Response, op: Operation | undefined, env: Envelope): void {
+  if (ctx.strict && op) {
+    const validate = op.responses.get(env.status);
+    const problem = !validate ? `status ${env.status} is not declared` : validate(env) ? "" : (() => {
+      const f = describeFault(validate.errors);
+      return `${f.field}: ${f.reason}`;
+    })();
+    if (problem) {
+      const msg = `strict mode: ${op.method} ${op.path} answered a response that breaks the spec (${problem})`;
+      ctx.violations.push(msg);
+      console.error(msg);
+      env = failure(env.requestId, 500, "internal_error", "", "strict", msg);
+    }
+  }
+  send(res, env);
+}
+
+export function refusal(ctx: PipelineContext, requestId: string, err: DomainError): Envelope {
+  return failure(requestId, ctx.statuses.get(err.code) ?? 422, err.code, err.field, err.tag, err.message.slice(err.field ? err.field.length + 2 : 0));
+}
+
+function authenticate(ctx: PipelineContext, header: string | undefined): Account {
+  if (!header) throw new DomainError("unauthorized", "Authorization", "required", "is required: send Authorization: Bearer {access_token}");
+  const m = /^Bearer +([A-Za-z0-9._~+/=-]+)$/i.exec(header);
+  if (!m) throw new DomainError("invalid_token", "Authorization", "malformed", "must be Bearer followed by the access token");
+  return ctx.service.authenticate(m[1]!);
+}
+
+export function operationRoute(ctx: PipelineContext, op: Operation, handler: Handler) {
+  return async (req: Request, res: Response): Promise<void> => {
+    const requestId = res.locals.requestId as string;
+    const fail = (status: number, code: string, field: string, tag: string, reason: string) =>
+      answer(ctx, res, op, failure(requestId, status, code, field, tag, reason));
+    try {
+      if (!req.headers["user-agent"]) return fail(400, "missing_user_agent", "User-Agent", "required", "header is required");
+      const account = op.secured ? authenticate(ctx, req.headers.authorization) : undefined;
+      res.locals.clientId = account?.clientId;
+
+      const query = { ...(req.query as Record<string, unknown>) };
+      if (op.query && !op.query(query)) {
+        const f = describeFault(op.query.errors);
+        return fail(400, "parameter_validation_failed", f.field, f.tag, f.reason);
+      }
+      const params = { ...req.params };
+      if (op.params && !op.params(params)) {
+        const f = describeFault(op.params.errors);
+        return fail(400, "parameter_validation_failed", f.field, f.tag, f.reason);
+      }
+      let body: unknown;
+      let bodyText = "";
+      if (op.bodies.size) {
+        const read = await readBody(op, req.headers["content-type"], req.body as Buffer | undefined);
+        if (!read.ok) return fail(read.status, read.code, read.field, read.tag, read.reason);
+        const validate = op.bodies.get([...op.bodies.keys()].find((t) => req.is(t)) ?? "application/json") ?? op.bodies.values().next().value!;
+        if (!validate(read.value)) {
+          const f = describeFault(validate.errors);
+          return fail(400, "parameter_validation_failed", f.field, f.tag, f.reason);
+        }
+        body = read.value;
+        bodyText = read.text;
+      }
+
+      const fault = ctx.faults.take({ operationId: op.operationId, method: op.method, path: req.path, clientId: account?.clientId });
+      if (fault?.kind === "latency") await sleep(fault.latencyMs ?? 1000);
+      if (fault?.kind === "drop") {
+        req.socket.destroy();
+        return;
+      }
+      if (fault?.kind === "error") {
+        const status = fault.status ?? 500;
+        const code = fault.code ?? [...ctx.statuses].find(([, s]) => s === status)?.[0] ?? "internal_error";
+        return fail(status, code, "", "injected", fault.detailMessage ?? `injected fault ${fault.id}`);
+      }
+
+      const result = await handler({ account, query, params, body, bodyText });
+      if (fault?.kind === "lose-response") {
+        // The change is made (and durable); only the answer is lost, as when a connection breaks late.
+        res.locals.lost = true;
+        req.socket.destroy();
+        return;
+      }
+      answer(ctx, res, op, success(requestId, result));
+    } catch (err) {
+      if (err instanceof DomainError) return answer(ctx, res, op, refusal(ctx, requestId, err));
+      console.error(`[${requestId}] ${op.method} ${op.path} failed:`, err);
+      fail(500, "internal_error", "", "internal", "the mock failed to process this request; see its log");
+    }
+  };
+}

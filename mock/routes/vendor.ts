@@ -1,0 +1,26 @@
+// The vendor's endpoints: each a thin handler from a validated call to the service.
+import type { OrderRequest } from "../domain/orders.ts";
+import type { MockService } from "../domain/service.ts";
+import type { Handler } from "../http/pipeline.ts";
+
+export function vendorHandlers(service: MockService): Record<string, Handler> {
+  return {
+    requestToken: ({ body }) => {
+      const form = body as Record<string, string>;
+      return form.grant_type === "refresh_token"
+        ? service.issueForRefreshToken(form.refresh_token!)
+        : service.issueForCredentials(form.client_id!, form.client_secret!);
+    },
+    listSubordinates: ({ account }) => account!.subordinates,
+    listBillingContacts: ({ account }) => account!.billingContacts,
+    listProducts: () => service.products(),
+    getPurchaseProductInfo: ({ query }) => service.productInfo(query.productId as number),
+    createOrder: async ({ account, body, bodyText }) => {
+      const { outcome, durable } = service.createOrder(account!, body as OrderRequest, bodyText);
+      await durable; // acknowledged only once the state file has it
+      return outcome.result;
+    },
+    listOrders: ({ account, query }) => service.listOrders(account!, (query.pageNo as number) ?? 1, (query.pageSize as number) ?? 25),
+    getOrder: ({ account, params }) => service.getOrder(account!, params.id as string),
+  };
+}

@@ -1,0 +1,78 @@
+// Loads a seed (the default or --seed FILE) and checks it: shape against the spec's own components, then
+// cross-references (plans exist, services belong to them, owners are subordinates). Errors name the path.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Ajv2020 } from "ajv/dist/2020.js";
+import { describeFault } from "../../openapi/validator.ts";
+import { findPlan } from "../domain/catalog.ts";
+import type { ContactInfo, Product, UserInfo } from "../domain/types.ts";
+
+export const DEFAULT_SEED_PATH = fileURLToPath(new URL("./default.json", import.meta.url));
+const SCHEMA_PATH = fileURLToPath(new URL("./seed.schema.json", import.meta.url));
+
+export interface SeedInstance {
+  instanceId?: string;
+  productNo?: string;
+  productId: number;
+  partnerId: string;
+  planId: string;
+  quantity: number;
+  services: Record<string, number>;
+  billingCycle: string;
+  expiresInDays: number;
+}
+
+export interface Seed {
+  products: Product[];
+  account: {
+    ucId: string;
+    userId: string;
+    username: string;
+    userCode: string;
+    subordinates: UserInfo[];
+    billingContacts: ContactInfo[];
+    instances: SeedInstance[];
+  };
+}
+
+export class SeedError extends Error {
+  override readonly name = "SeedError";
+}
+
+function crossCheck(seed: Seed): string | undefined {
+  const products = new Map(seed.products.map((p) => [p.productId, p]));
+  if (products.size !== seed.products.length) return "products: two products share a productId";
+  const subs = new Set(seed.account.subordinates.map((s) => s.partnerId));
+  const contacts = new Set(seed.account.billingContacts.map((c) => c.billingContactId));
+  if (subs.size !== seed.account.subordinates.length) return "account.subordinates: two users share a partnerId";
+  if (contacts.size !== seed.account.billingContacts.length) return "account.billingContacts: two contacts share a billingContactId";
+  for (const [i, inst] of seed.account.instances.entries()) {
+    const at = `account.instances[${i}]`;
+    const product = products.get(inst.productId);
+    if (!product) return `${at}.productId: ${inst.productId} is not a product of the seed`;
+    const plan = findPlan(product, "purchase", inst.planId);
+    if (!plan) return `${at}.planId: ${inst.planId} is not a purchase plan of product ${inst.productId}`;
+    if (inst.partnerId && !subs.has(inst.partnerId)) return `${at}.partnerId: ${inst.partnerId} is not one of account.subordinates`;
+    for (const sid of Object.keys(inst.services))
+      if (!plan.serviceList.some((s) => s.serviceId === sid)) return `${at}.services: ${sid} is not a service of plan ${inst.planId}`;
+  }
+  return undefined;
+}
+
+/** Parses and checks a seed; throws SeedError with "FILE: path: reason". */
+export function loadSeed(ajv: Ajv2020, path = DEFAULT_SEED_PATH): Seed {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, "utf8"));
+  } catch (err) {
+    throw new SeedError(`${path}: ${(err as Error).message}`);
+  }
+  const validate = ajv.getSchema(SCHEMA_PATH) ?? (ajv.addSchema(JSON.parse(readFileSync(SCHEMA_PATH, "utf8")), SCHEMA_PATH), ajv.getSchema(SCHEMA_PATH)!);
+  if (!validate(data)) {
+    const f = describeFault(validate.errors);
+    throw new SeedError(`${path}: ${f.field}: ${f.reason}`);
+  }
+  const problem = crossCheck(data as Seed);
+  if (problem) throw new SeedError(`${path}: ${problem}`);
+  return data as Seed;
+}

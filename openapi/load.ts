@@ -1,9 +1,9 @@
 // Loads the OpenAPI document with every integer exact: a 19-digit example ID stays a bigint.
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { fromRoot } from "./root.ts";
 import { parse } from "yaml";
 
-export const SPEC_PATH = fileURLToPath(new URL("./partner-portal.yaml", import.meta.url));
+export const SPEC_PATH = fromRoot("openapi", "partner-portal.yaml");
 
 /** The parsed document; safe integers are numbers, larger ones bigints (only example IDs are). */
 export type OpenApiDocument = Record<string, unknown> & {

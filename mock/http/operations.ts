@@ -23,7 +23,8 @@ export interface Operation {
   params?: Validator;
   /** Media type -> body validator; empty when the operation takes no body. */
   bodies: Map<string, Validator>;
-  responses: Map<number, Validator>;
+  /** The response validator of a status, compiled on first use (only strict mode asks). */
+  response(status: number): Validator | undefined;
 }
 
 /** Resolves a `$ref` to a component of the document (parameters, responses). */
@@ -55,11 +56,15 @@ export function compileOperations(spec: OpenApiDocument, ajv: Ajv2020, coerce: A
       const bodies = new Map<string, Validator>();
       const content = (op.requestBody as { content?: Record<string, { schema: unknown }> } | undefined)?.content ?? {};
       for (const [type, media] of Object.entries(content)) bodies.set(type, ajv.compile(specRefs(media.schema as object)));
-      const responses = new Map<number, Validator>();
-      for (const [status, resp] of Object.entries((op.responses as Record<string, unknown>) ?? {})) {
-        const schema = deref<{ content?: Record<string, { schema: unknown }> }>(spec, resp).content?.["application/json"]?.schema;
-        if (schema) responses.set(Number(status), ajv.compile(specRefs(schema as object)));
-      }
+      const responses = new Map<number, Validator | undefined>();
+      const response = (status: number) => {
+        if (!responses.has(status)) {
+          const resp = (op.responses as Record<string, unknown>)[String(status)];
+          const schema = resp && deref<{ content?: Record<string, { schema: unknown }> }>(spec, resp).content?.["application/json"]?.schema;
+          responses.set(status, schema ? ajv.compile(specRefs(schema as object)) : undefined);
+        }
+        return responses.get(status);
+      };
       const security = op.security as unknown[] | undefined;
       ops.push({
         operationId: String(op.operationId),
@@ -70,7 +75,7 @@ export function compileOperations(spec: OpenApiDocument, ajv: Ajv2020, coerce: A
         query: query.length ? coerce.compile(specRefs(objectSchema(query))) : undefined,
         params: pathParams.length ? coerce.compile(specRefs(objectSchema(pathParams))) : undefined,
         bodies,
-        responses,
+        response,
       });
     }
   }

@@ -33,7 +33,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function answer(ctx: PipelineContext, res: Response, op: Operation | undefined, env: Envelope): void {
   if (ctx.strict && op) {
-    const validate = op.responses.get(env.status);
+    const validate = op.response(env.status);
     const problem = !validate ? `status ${env.status} is not declared` : validate(env) ? "" : (() => {
       const f = describeFault(validate.errors);
       return `${f.field}: ${f.reason}`;

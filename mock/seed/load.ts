@@ -1,14 +1,14 @@
 // Loads a seed (the default or --seed FILE) and checks it: shape against the spec's own components, then
 // cross-references (plans exist, services belong to them, owners are subordinates). Errors name the path.
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { fromRoot } from "../../openapi/root.ts";
 import type { Ajv2020 } from "ajv/dist/2020.js";
 import { describeFault } from "../../openapi/validator.ts";
 import { findPlan } from "../domain/catalog.ts";
 import type { ContactInfo, Product, UserInfo } from "../domain/types.ts";
 
-export const DEFAULT_SEED_PATH = fileURLToPath(new URL("./default.json", import.meta.url));
-const SCHEMA_PATH = fileURLToPath(new URL("./seed.schema.json", import.meta.url));
+export const DEFAULT_SEED_PATH = fromRoot("mock", "seed", "default.json");
+const SCHEMA_PATH = fromRoot("mock", "seed", "seed.schema.json");
 
 export interface SeedInstance {
   instanceId?: string;

@@ -1,0 +1,145 @@
+// The mock's CLI: `npm start` (see --help). Listens, prints where and with which credentials, stops cleanly.
+import { parseArgs } from "node:util";
+import type { AddressInfo } from "node:net";
+import { createApp, CONTROL_PREFIX, DEFAULT_BODY_LIMIT } from "./app.ts";
+import { createService, DEMO_CREDENTIALS } from "./create.ts";
+import { Journal, readStateFile, StateFileError } from "./journal.ts";
+import { newSecret } from "./domain/tokens.ts";
+import { SeedError } from "./seed/load.ts";
+
+const HELP = `Usage: npm start -- [options]
+
+Stateful mock of the Yeastar Partner Portal ordering API.
+
+Options (environment variable in brackets):
+  --host HOST            address to bind [HOST] (default 127.0.0.1)
+  --port PORT            port, 0 for any free one [PORT] (default 4000)
+  --client-id ID         demo account client_id [MOCK_CLIENT_ID] (default demo-client-id)
+  --client-secret S      demo account client_secret [MOCK_CLIENT_SECRET] (default demo-client-secret)
+  --seed FILE            seed file instead of mock/seed/default.json [MOCK_SEED]
+  --state-file FILE      keep state in FILE across restarts and crashes [MOCK_STATE_FILE]
+  --control              serve the control API (${CONTROL_PREFIX}) even on a non-loopback address
+  --no-control           do not serve the control API
+  --control-token T      require header X-Mock-Control-Token: T on the control API [MOCK_CONTROL_TOKEN]
+  --strict               validate every response against the spec (a mismatch answers 500)
+  --body-limit BYTES     largest accepted request body (default ${DEFAULT_BODY_LIMIT})
+  --quiet                no request log
+  -h, --help             this help
+`;
+
+function fail(message: string): never {
+  process.stderr.write(`mock: ${message}\n`);
+  process.exit(1);
+}
+
+const { values: a } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        host: { type: "string" },
+        port: { type: "string" },
+        "client-id": { type: "string" },
+        "client-secret": { type: "string" },
+        seed: { type: "string" },
+        "state-file": { type: "string" },
+        control: { type: "boolean" },
+        "no-control": { type: "boolean" },
+        "control-token": { type: "string" },
+        strict: { type: "boolean" },
+        "body-limit": { type: "string" },
+        quiet: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+    });
+  } catch (err) {
+    return fail(`${(err as Error).message}\n\n${HELP}`);
+  }
+})();
+if (a.help) {
+  process.stdout.write(HELP);
+  process.exit(0);
+}
+
+const env = process.env;
+const host = a.host ?? env.HOST ?? "127.0.0.1";
+const port = Number(a.port ?? env.PORT ?? 4000);
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535, got ${a.port ?? env.PORT}`);
+const bodyLimit = Number(a["body-limit"] ?? DEFAULT_BODY_LIMIT);
+if (!Number.isInteger(bodyLimit) || bodyLimit < 1024) fail("--body-limit must be a whole number of bytes, at least 1024");
+const demo = {
+  clientId: a["client-id"] ?? env.MOCK_CLIENT_ID ?? DEMO_CREDENTIALS.clientId,
+  clientSecret: a["client-secret"] ?? env.MOCK_CLIENT_SECRET ?? DEMO_CREDENTIALS.clientSecret,
+};
+const loopback = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/.test(host);
+const controlToken = a["control-token"] ?? env.MOCK_CONTROL_TOKEN;
+// The control API can reset and read every account: off by default where others can reach the mock.
+const control = a["no-control"] ? false : a.control || loopback || Boolean(controlToken);
+const stateFile = a["state-file"] ?? env.MOCK_STATE_FILE;
+
+let journal: Journal | undefined;
+let stateNote = "in memory (lost when the mock stops; --state-file keeps it)";
+const service = (() => {
+  try {
+    if (!stateFile) return createService({ seedPath: a.seed ?? env.MOCK_SEED, demo });
+    const replay = readStateFile(stateFile, newSecret);
+    const s = createService({ seedPath: a.seed ?? env.MOCK_SEED, demo, jwtSecret: replay.header.jwtSecret });
+    for (const r of replay.records) s.apply(r);
+    stateNote = `${stateFile} (${replay.records.length} records replayed)`;
+    if (replay.droppedTail) process.stderr.write(`mock: dropped a torn last record of ${replay.droppedTail} bytes from ${stateFile} (a write cut short by a crash; it was never acknowledged)\n`);
+    return s;
+  } catch (err) {
+    if (err instanceof SeedError || err instanceof StateFileError) fail(err.message);
+    throw err;
+  }
+})();
+
+if (stateFile) {
+  journal = await Journal.open(stateFile);
+  const j = journal;
+  service.setSink((r) => j.append(r));
+}
+if (!service.account(demo.clientId)) await service.seedDemo();
+
+const { app } = createApp(service, { quiet: a.quiet ?? false, strict: a.strict ?? false, control, controlToken, bodyLimit });
+const server = app.listen(port, host);
+// A slow or silent client cannot hold a connection: headers within 10 s, the whole request within 30 s.
+server.headersTimeout = 10_000;
+server.requestTimeout = 30_000;
+server.keepAliveTimeout = 5_000;
+
+server.on("error", (err: NodeJS.ErrnoException) => {
+  if (err.code === "EADDRINUSE") fail(`${host}:${port} is already in use; pass --port (or PORT) to choose another, or 0 for any free port`);
+  if (err.code === "EACCES") fail(`no permission to listen on ${host}:${port}`);
+  fail(err.message);
+});
+
+server.on("listening", () => {
+  const { port: actual } = server.address() as AddressInfo;
+  const base = `http://${host.includes(":") && !host.startsWith("[") ? `[${host}]` : host}:${actual}`;
+  const overridden = demo.clientSecret !== DEMO_CREDENTIALS.clientSecret;
+  const lines = [
+    `Yeastar Partner Portal mock listening on ${base}`,
+    `  demo client_id      ${demo.clientId}`,
+    `  demo client_secret  ${overridden ? "(set by you; not printed)" : demo.clientSecret}`,
+    `  control API         ${control ? `${base}${CONTROL_PREFIX}${controlToken ? " (needs X-Mock-Control-Token)" : ""}` : "off"}`,
+    `  state               ${stateNote}`,
+    "",
+  ];
+  process.stdout.write(lines.join("\n"));
+});
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  process.stdout.write(`mock: ${signal}, stopping\n`);
+  server.close();
+  server.closeIdleConnections();
+  const force = setTimeout(() => server.closeAllConnections(), 2000);
+  force.unref();
+  await journal?.close();
+  process.exit(0);
+}
+process.on("SIGINT", () => void stop("SIGINT"));
+process.on("SIGTERM", () => void stop("SIGTERM"));

@@ -2,7 +2,13 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["openapi/**/*.test.ts", "src/**/*.test.ts", "mock/**/*.test.ts", "contracts/**/*.test.ts", "test/**/*.test.ts"],
+    include: [
+      "openapi/**/*.test.ts",
+      "src/**/*.test.ts",
+      "mock/**/*.test.ts",
+      "contracts/**/*.test.ts",
+      "test/**/*.test.ts",
+    ],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -75,7 +75,8 @@ export function createApp(service: MockService, options: AppOptions = {}): MockA
     if (!handler) throw new Error(`no handler for operation ${op.operationId}`);
     app[op.method.toLowerCase() as "get" | "post"](op.expressPath, operationRoute(ctx, op, handler));
   }
-  if (options.control ?? true) app.use(CONTROL_PREFIX, controlRouter({ service, faults, log, token: options.controlToken }));
+  if (options.control ?? true)
+    app.use(CONTROL_PREFIX, controlRouter({ service, faults, log, token: options.controlToken }));
 
   // Unknown endpoints and methods answer in the envelope too.
   const known = operations.map((op) => ({ op, re: new RegExp(`^${op.path.replace(/\{\w+\}/g, "[^/]+")}$`) }));
@@ -84,9 +85,26 @@ export function createApp(service: MockService, options: AppOptions = {}): MockA
     const same = known.filter((k) => k.re.test(req.path));
     if (same.length) {
       res.set("Allow", same.map((k) => k.op.method).join(", "));
-      return answer(ctx, res, undefined, failure(id, 405, "method_not_allowed", "method", "not_allowed", `${req.method} is not allowed on ${req.path}; use ${same.map((k) => k.op.method).join(" or ")}`));
+      return answer(
+        ctx,
+        res,
+        undefined,
+        failure(
+          id,
+          405,
+          "method_not_allowed",
+          "method",
+          "not_allowed",
+          `${req.method} is not allowed on ${req.path}; use ${same.map((k) => k.op.method).join(" or ")}`,
+        ),
+      );
     }
-    answer(ctx, res, undefined, failure(id, 404, "api_not_found", "path", "not_found", `no endpoint ${req.method} ${req.path}`));
+    answer(
+      ctx,
+      res,
+      undefined,
+      failure(id, 404, "api_not_found", "path", "not_found", `no endpoint ${req.method} ${req.path}`),
+    );
   });
 
   // Errors raised before a route ran: body too large, aborted or badly encoded bodies.
@@ -95,11 +113,40 @@ export function createApp(service: MockService, options: AppOptions = {}): MockA
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (res.headersSent) return void res.end();
     if (status === 413)
-      return answer(ctx, res, undefined, failure(id, 413, "request_entity_too_large", "body", "too_large", `exceeds the limit of ${options.bodyLimit ?? DEFAULT_BODY_LIMIT} bytes`));
-    if (status === 415) return answer(ctx, res, undefined, failure(id, 415, "unsupported_media_type", "Content-Encoding", "unsupported", err.message));
-    if (status < 500) return answer(ctx, res, undefined, failure(id, status === 400 ? 400 : status, "invalid_json", "body", "unreadable", err.message));
+      return answer(
+        ctx,
+        res,
+        undefined,
+        failure(
+          id,
+          413,
+          "request_entity_too_large",
+          "body",
+          "too_large",
+          `exceeds the limit of ${options.bodyLimit ?? DEFAULT_BODY_LIMIT} bytes`,
+        ),
+      );
+    if (status === 415)
+      return answer(
+        ctx,
+        res,
+        undefined,
+        failure(id, 415, "unsupported_media_type", "Content-Encoding", "unsupported", err.message),
+      );
+    if (status < 500)
+      return answer(
+        ctx,
+        res,
+        undefined,
+        failure(id, status === 400 ? 400 : status, "invalid_json", "body", "unreadable", err.message),
+      );
     console.error(`[${id}] ${req.method} ${req.path} failed:`, err);
-    answer(ctx, res, undefined, failure(id, 500, "internal_error", "", "internal", "the mock failed to process this request; see its log"));
+    answer(
+      ctx,
+      res,
+      undefined,
+      failure(id, 500, "internal_error", "", "internal", "the mock failed to process this request; see its log"),
+    );
   });
 
   return { app, service, faults, log, violations: ctx.violations };

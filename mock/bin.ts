@@ -64,9 +64,11 @@ if (a.help) {
 const env = process.env;
 const host = a.host ?? env.HOST ?? "127.0.0.1";
 const port = Number(a.port ?? env.PORT ?? 4000);
-if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535, got ${a.port ?? env.PORT}`);
+if (!Number.isInteger(port) || port < 0 || port > 65535)
+  fail(`--port must be a whole number from 0 to 65535, got ${a.port ?? env.PORT}`);
 const bodyLimit = Number(a["body-limit"] ?? DEFAULT_BODY_LIMIT);
-if (!Number.isInteger(bodyLimit) || bodyLimit < 1024) fail("--body-limit must be a whole number of bytes, at least 1024");
+if (!Number.isInteger(bodyLimit) || bodyLimit < 1024)
+  fail("--body-limit must be a whole number of bytes, at least 1024");
 const demo = {
   clientId: a["client-id"] ?? env.MOCK_CLIENT_ID ?? DEMO_CREDENTIALS.clientId,
   clientSecret: a["client-secret"] ?? env.MOCK_CLIENT_SECRET ?? DEMO_CREDENTIALS.clientSecret,
@@ -86,7 +88,10 @@ const service = (() => {
     const s = createService({ seedPath: a.seed ?? env.MOCK_SEED, demo, jwtSecret: replay.header.jwtSecret });
     for (const r of replay.records) s.apply(r);
     stateNote = `${stateFile} (${replay.records.length} records replayed)`;
-    if (replay.droppedTail) process.stderr.write(`mock: dropped a torn last record of ${replay.droppedTail} bytes from ${stateFile} (a write cut short by a crash; it was never acknowledged)\n`);
+    if (replay.droppedTail)
+      process.stderr.write(
+        `mock: dropped a torn last record of ${replay.droppedTail} bytes from ${stateFile} (a write cut short by a crash; it was never acknowledged)\n`,
+      );
     return s;
   } catch (err) {
     if (err instanceof SeedError || err instanceof StateFileError) fail(err.message);
@@ -101,7 +106,13 @@ if (stateFile) {
 }
 if (!service.account(demo.clientId)) await service.seedDemo();
 
-const { app } = createApp(service, { quiet: a.quiet ?? false, strict: a.strict ?? false, control, controlToken, bodyLimit });
+const { app } = createApp(service, {
+  quiet: a.quiet ?? false,
+  strict: a.strict ?? false,
+  control,
+  controlToken,
+  bodyLimit,
+});
 const server = app.listen(port, host);
 // A slow or silent client cannot hold a connection: headers within 10 s, the whole request within 30 s.
 server.headersTimeout = 10_000;
@@ -109,7 +120,8 @@ server.requestTimeout = 30_000;
 server.keepAliveTimeout = 5_000;
 
 server.on("error", (err: NodeJS.ErrnoException) => {
-  if (err.code === "EADDRINUSE") fail(`${host}:${port} is already in use; pass --port (or PORT) to choose another, or 0 for any free port`);
+  if (err.code === "EADDRINUSE")
+    fail(`${host}:${port} is already in use; pass --port (or PORT) to choose another, or 0 for any free port`);
   if (err.code === "EACCES") fail(`no permission to listen on ${host}:${port}`);
   fail(err.message);
 });

@@ -30,7 +30,9 @@ function decode(path: string, line: string, n: number): unknown {
   const tab = line.lastIndexOf("\t");
   const json = tab < 0 ? "" : line.slice(0, tab);
   if (tab < 0 || checksum(json) !== line.slice(tab + 1))
-    throw new StateFileError(`${path}: line ${n} is corrupt (checksum mismatch). The file was edited or damaged; restore a backup or delete it to start from the seed.`);
+    throw new StateFileError(
+      `${path}: line ${n} is corrupt (checksum mismatch). The file was edited or damaged; restore a backup or delete it to start from the seed.`,
+    );
   return JSON.parse(json);
 }
 
@@ -44,7 +46,13 @@ export interface Replay {
 /** Reads and checks a state file; creates it (with a new header) when it does not exist. */
 export function readStateFile(path: string, newSecret: () => string): Replay {
   if (!existsSync(path)) {
-    const header: Header = { t: "header", format: FORMAT, version: VERSION, jwtSecret: newSecret(), createdAt: new Date().toISOString() };
+    const header: Header = {
+      t: "header",
+      format: FORMAT,
+      version: VERSION,
+      jwtSecret: newSecret(),
+      createdAt: new Date().toISOString(),
+    };
     const tmp = `${path}.tmp`;
     const fd = openSync(tmp, "w");
     writeSync(fd, encode(header));
@@ -54,14 +62,20 @@ export function readStateFile(path: string, newSecret: () => string): Replay {
     return { header, records: [] };
   }
   const text = readFileSync(path, "utf8");
-  if (text.length === 0) throw new StateFileError(`${path} is empty: it is not a state file of this mock. Delete it to start from the seed.`);
+  if (text.length === 0)
+    throw new StateFileError(
+      `${path} is empty: it is not a state file of this mock. Delete it to start from the seed.`,
+    );
   const end = text.lastIndexOf("\n") + 1;
   const lines = text.slice(0, end).split("\n").slice(0, -1);
   const tail = text.length - end;
-  if (lines.length === 0) throw new StateFileError(`${path} is truncated: it has no complete header line. Delete it to start from the seed.`);
+  if (lines.length === 0)
+    throw new StateFileError(`${path} is truncated: it has no complete header line. Delete it to start from the seed.`);
   const header = decode(path, lines[0]!, 1) as Header;
-  if (header.t !== "header" || header.format !== FORMAT) throw new StateFileError(`${path} is not a state file of this mock (no ${FORMAT} header).`);
-  if (header.version !== VERSION) throw new StateFileError(`${path} has format version ${header.version}; this mock reads version ${VERSION}.`);
+  if (header.t !== "header" || header.format !== FORMAT)
+    throw new StateFileError(`${path} is not a state file of this mock (no ${FORMAT} header).`);
+  if (header.version !== VERSION)
+    throw new StateFileError(`${path} has format version ${header.version}; this mock reads version ${VERSION}.`);
   const records = lines.slice(1).map((l, i) => decode(path, l, i + 2) as ChangeRecord);
   if (tail > 0) truncateSync(path, Buffer.byteLength(text.slice(0, end)));
   return tail > 0 ? { header, records, droppedTail: tail } : { header, records };

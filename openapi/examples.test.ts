@@ -19,7 +19,9 @@ describe("the vendor tutorials' examples are in the spec verbatim", () => {
       expect(stringifyJson(inSpec.value)).toContain("3048941892189077504");
     });
     it(`${t.name}: response body (${t.file})`, () => {
-      expect(save.responses["200"].content["application/json"].examples[t.name].value).toEqual(parseJson(t.responseText, "bigint"));
+      expect(save.responses["200"].content["application/json"].examples[t.name].value).toEqual(
+        parseJson(t.responseText, "bigint"),
+      );
     });
   }
 
@@ -42,10 +44,15 @@ function allExamples(): Example[] {
   for (const [path, item] of Object.entries(spec.paths)) {
     for (const [method, op] of Object.entries(item as Record<string, any>)) {
       for (const [type, media] of Object.entries<any>(op.requestBody?.content ?? {}))
-        for (const [name, ex] of Object.entries<any>(media.examples ?? {})) out.push({ where: `${method} ${path} request ${type} ${name}`, schema: media.schema, value: ex.value });
+        for (const [name, ex] of Object.entries<any>(media.examples ?? {}))
+          out.push({ where: `${method} ${path} request ${type} ${name}`, schema: media.schema, value: ex.value });
       for (const [status, resp] of Object.entries<any>(op.responses ?? {}))
         for (const [name, ex] of Object.entries<any>(deref(resp)?.content?.["application/json"]?.examples ?? {}))
-          out.push({ where: `${method} ${path} ${status} ${name}`, schema: deref(resp).content["application/json"].schema, value: ex.value });
+          out.push({
+            where: `${method} ${path} ${status} ${name}`,
+            schema: deref(resp).content["application/json"].schema,
+            value: ex.value,
+          });
     }
   }
   return out;

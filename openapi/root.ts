@@ -6,7 +6,8 @@ import { fileURLToPath } from "node:url";
 function findRoot(from: string): string {
   for (let dir = from; ; dir = dirname(dir)) {
     if (existsSync(join(dir, "openapi", "partner-portal.yaml"))) return dir;
-    if (dirname(dir) === dir) throw new Error(`cannot find the project root (openapi/partner-portal.yaml) above ${from}`);
+    if (dirname(dir) === dir)
+      throw new Error(`cannot find the project root (openapi/partner-portal.yaml) above ${from}`);
   }
 }
 

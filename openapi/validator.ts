@@ -10,8 +10,9 @@ export const SPEC_ID = "https://yeastar-partner-portal-kit/spec";
 
 /** Rewrites the document's local refs ("#/components/...") so they resolve against the registered spec. */
 export function specRefs<T>(schema: T): T {
-  return JSON.parse(JSON.stringify(schema, (_k, v) => (typeof v === "bigint" ? Number(v) : v)), (k, v) =>
-    k === "$ref" && typeof v === "string" && v.startsWith("#/") ? `${SPEC_ID}${v}` : v,
+  return JSON.parse(
+    JSON.stringify(schema, (_k, v) => (typeof v === "bigint" ? Number(v) : v)),
+    (k, v) => (k === "$ref" && typeof v === "string" && v.startsWith("#/") ? `${SPEC_ID}${v}` : v),
   ) as T;
 }
 
@@ -63,14 +64,22 @@ function joinPath(base: string, instancePath: string): string {
   return out;
 }
 
-const show = (v: unknown) => (typeof v === "string" ? `"${v.length > 40 ? `${v.slice(0, 40)}...` : v}"` : JSON.stringify(v));
+const show = (v: unknown) =>
+  typeof v === "string" ? `"${v.length > 40 ? `${v.slice(0, 40)}...` : v}"` : JSON.stringify(v);
 
 /** The one fault worth reporting from Ajv's errors, named by field, with a plain reason. */
 export function describeFault(errors: ErrorObject[] | null | undefined, base = ""): Fault {
   const list = errors ?? [];
   // An Int64Id failing both branches: say what an ID must be, not "must be integer / must be string".
-  const int64 = list.find((e) => e.keyword === "anyOf" && (e.parentSchema as Record<string, unknown> | undefined)?.["x-int64"]);
-  if (int64) return { field: joinPath(base, int64.instancePath) || "body", tag: "type", reason: "must be an integer ID of up to 19 digits, as a bare number or a decimal string" };
+  const int64 = list.find(
+    (e) => e.keyword === "anyOf" && (e.parentSchema as Record<string, unknown> | undefined)?.["x-int64"],
+  );
+  if (int64)
+    return {
+      field: joinPath(base, int64.instancePath) || "body",
+      tag: "type",
+      reason: "must be an integer ID of up to 19 digits, as a bare number or a decimal string",
+    };
   // Plain errors before those of conditional branches (if/then/else), which depend on them.
   const concrete = list.filter((x) => !["anyOf", "oneOf", "allOf", "if", "not"].includes(x.keyword));
   const e = concrete.find((x) => !/\/(then|else)\//.test(x.schemaPath)) ?? concrete[0] ?? list[0];

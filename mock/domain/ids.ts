@@ -22,7 +22,10 @@ export class IdSequence {
     return { orderId: String(n), orderNo: `GQ${ORDER_NO_BASE + k}`, transactionNo: `AP${TRANSACTION_NO_BASE + k}` };
   }
   instance(): { instanceId: string; productNo: string } {
-    return { instanceId: String(this.next.instance++), productNo: String(PRODUCT_NO_BASE + BigInt(this.next.product++)) };
+    return {
+      instanceId: String(this.next.instance++),
+      productNo: String(PRODUCT_NO_BASE + BigInt(this.next.product++)),
+    };
   }
   /** Moves every counter past what a replayed state already used. */
   observe(used: Partial<Counters>): void {

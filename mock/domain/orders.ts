@@ -4,7 +4,17 @@ import { refuse } from "./errors.ts";
 import { DAY_MS } from "./clock.ts";
 import { findPlan, findService, kindOf, nameOf } from "./catalog.ts";
 import type { IdSequence } from "./ids.ts";
-import type { Account, CatalogPlan, CatalogService, Instance, Order, OrderLine, OrderResult, Product, PurchaseType } from "./types.ts";
+import type {
+  Account,
+  CatalogPlan,
+  CatalogService,
+  Instance,
+  Order,
+  OrderLine,
+  OrderResult,
+  Product,
+  PurchaseType,
+} from "./types.ts";
 
 /** An order/save body after schema validation: int64 IDs are safe numbers or digit strings. */
 export interface OrderRequest {
@@ -60,7 +70,12 @@ const SUPPORTED = new Set(["trial_plan", "purchase_plan", "purchase_service", "r
 /** An int64 field as its exact digit string (a number here is always a safe integer or it was refused). */
 function id(value: number | string, field: string): string {
   if (typeof value === "number" && !Number.isSafeInteger(value))
-    return refuse("parameter_validation_failed", field, "type", "must be an exact integer ID (no fraction or exponent)");
+    return refuse(
+      "parameter_validation_failed",
+      field,
+      "type",
+      "must be an exact integer ID (no fraction or exponent)",
+    );
   return String(value);
 }
 
@@ -75,7 +90,12 @@ function checkBilling(item: Item, i: number, offer: CatalogPlan | CatalogService
   if (item.billingModel !== undefined && item.billingModel !== offer.billingModel)
     refuse("billing_option_not_allowed", at(i, "billingModel"), "not_allowed", `must be ${offer.billingModel}`);
   if (needCycle && item.billingCycle === undefined)
-    refuse("billing_option_not_allowed", at(i, "billingCycle"), "required", `is required; ${offer.name} offers ${offer.billingCycles.join(", ")}`);
+    refuse(
+      "billing_option_not_allowed",
+      at(i, "billingCycle"),
+      "required",
+      `is required; ${offer.name} offers ${offer.billingCycles.join(", ")}`,
+    );
   if (item.billingCycle !== undefined && !offer.billingCycles.includes(item.billingCycle as never))
     refuse(
       "billing_option_not_allowed",
@@ -85,14 +105,25 @@ function checkBilling(item: Item, i: number, offer: CatalogPlan | CatalogService
     );
   const multi = item.multiCycle ?? 0;
   if (!offer.multiCycles.includes(multi))
-    refuse("billing_option_not_allowed", at(i, "multiCycle"), "not_allowed", `${multi} is not offered for ${offer.name}; offered: ${offer.multiCycles.join(", ")}`);
+    refuse(
+      "billing_option_not_allowed",
+      at(i, "multiCycle"),
+      "not_allowed",
+      `${multi} is not offered for ${offer.name}; offered: ${offer.multiCycles.join(", ")}`,
+    );
 }
 
 function checkQuantity(item: Item, i: number, offer: CatalogPlan | CatalogService): number {
   const q = item.quantity;
-  if (q === undefined) return refuse("quantity_out_of_range", at(i, "quantity"), "required", `is required for ${offer.name}`);
+  if (q === undefined)
+    return refuse("quantity_out_of_range", at(i, "quantity"), "required", `is required for ${offer.name}`);
   if (q < offer.minQuantity || q > offer.maxQuantity)
-    refuse("quantity_out_of_range", at(i, "quantity"), "range", `${q} is outside ${offer.minQuantity}..${offer.maxQuantity} for ${offer.name}`);
+    refuse(
+      "quantity_out_of_range",
+      at(i, "quantity"),
+      "range",
+      `${q} is outside ${offer.minQuantity}..${offer.maxQuantity} for ${offer.name}`,
+    );
   return q;
 }
 
@@ -103,31 +134,60 @@ function planEntry(product: Product, pt: PurchaseType, item: Item, i: number): C
   if (plan) return plan;
   if (kindOf(product, sid) === "service")
     refuse("service_type_mismatch", at(i, "serviceType"), "mismatch", `${sid} is a service, not a plan`);
-  return refuse("service_not_found", at(i, "serviceId"), "not_found", `no ${pt} plan ${sid} in product ${product.productId}`);
+  return refuse(
+    "service_not_found",
+    at(i, "serviceId"),
+    "not_found",
+    `no ${pt} plan ${sid} in product ${product.productId}`,
+  );
 }
 
 function serviceEntry(product: Product, plan: CatalogPlan, item: Item, i: number): CatalogService {
   const sid = id(item.serviceId, at(i, "serviceId"));
   const service = findService(plan, sid);
   if (service) return service;
-  if (kindOf(product, sid) === "plan") refuse("service_type_mismatch", at(i, "serviceType"), "mismatch", `${sid} is a plan, not a service`);
-  return refuse("service_not_found", at(i, "serviceId"), "not_found", `no ${plan.purchaseType} service ${sid} for plan ${plan.planId} in product ${product.productId}`);
+  if (kindOf(product, sid) === "plan")
+    refuse("service_type_mismatch", at(i, "serviceType"), "mismatch", `${sid} is a plan, not a service`);
+  return refuse(
+    "service_not_found",
+    at(i, "serviceId"),
+    "not_found",
+    `no ${plan.purchaseType} service ${sid} for plan ${plan.planId} in product ${product.productId}`,
+  );
 }
 
 /** connectionPlanId on a service item: required when `required`, and when present equal to the plan. */
 function checkConnection(item: Item, i: number, planId: string, required: boolean): void {
   if (item.connectionPlanId === undefined) {
-    if (required) refuse("connection_plan_mismatch", at(i, "connectionPlanId"), "required", `is required and must be the plan ${planId}`);
+    if (required)
+      refuse(
+        "connection_plan_mismatch",
+        at(i, "connectionPlanId"),
+        "required",
+        `is required and must be the plan ${planId}`,
+      );
     return;
   }
   const cid = id(item.connectionPlanId, at(i, "connectionPlanId"));
-  if (cid !== planId) refuse("connection_plan_mismatch", at(i, "connectionPlanId"), "mismatch", `${cid} must equal the plan of this order, ${planId}`);
+  if (cid !== planId)
+    refuse(
+      "connection_plan_mismatch",
+      at(i, "connectionPlanId"),
+      "mismatch",
+      `${cid} must equal the plan of this order, ${planId}`,
+    );
 }
 
 function line(product: Product, item: Item, planId?: string): OrderLine {
   const sid = String(item.serviceId);
-  const out: OrderLine = { serviceType: item.serviceType, serviceId: sid, name: nameOf(product, sid), purchaseType: item.purchaseType };
-  if (item.serviceType === "service" && (item.connectionPlanId !== undefined || planId)) out.connectionPlanId = String(item.connectionPlanId ?? planId);
+  const out: OrderLine = {
+    serviceType: item.serviceType,
+    serviceId: sid,
+    name: nameOf(product, sid),
+    purchaseType: item.purchaseType,
+  };
+  if (item.serviceType === "service" && (item.connectionPlanId !== undefined || planId))
+    out.connectionPlanId = String(item.connectionPlanId ?? planId);
   if (item.quantity !== undefined) out.quantity = item.quantity;
   if (item.billingModel !== undefined) out.billingModel = item.billingModel;
   if (item.billingCycle !== undefined) out.billingCycle = item.billingCycle as OrderLine["billingCycle"];
@@ -139,19 +199,45 @@ function line(product: Product, item: Item, planId?: string): OrderLine {
 function splitPlan(items: Item[], op: string): { plan: Item; planIndex: number; services: Array<[Item, number]> } {
   const planIdx = items.flatMap((it, i) => (it.serviceType === "plan" ? [i] : []));
   if (planIdx.length !== 1)
-    refuse("invalid_service_list", "serviceList", planIdx.length ? "duplicate_plan" : "plan_required", `a ${op} order needs exactly one plan item, got ${planIdx.length}`);
+    refuse(
+      "invalid_service_list",
+      "serviceList",
+      planIdx.length ? "duplicate_plan" : "plan_required",
+      `a ${op} order needs exactly one plan item, got ${planIdx.length}`,
+    );
   const planIndex = planIdx[0]!;
-  return { plan: items[planIndex]!, planIndex, services: items.flatMap((it, i) => (i === planIndex ? [] : [[it, i] as [Item, number]])) };
+  return {
+    plan: items[planIndex]!,
+    planIndex,
+    services: items.flatMap((it, i) => (i === planIndex ? [] : [[it, i] as [Item, number]])),
+  };
 }
 
 /** The target user's instance of a plan that an order may change: not a trial, optionally a given productNo. */
-function ownedInstance(ctx: OrderContext, partnerId: string, productId: number, planId: string, productNo: string | undefined, field: string): Instance {
+function ownedInstance(
+  ctx: OrderContext,
+  partnerId: string,
+  productId: number,
+  planId: string,
+  productNo: string | undefined,
+  field: string,
+): Instance {
   const mine = ctx.account.instances.filter(
-    (x) => x.partnerId === partnerId && x.productId === productId && !x.trial && x.planId === planId && (!productNo || x.productNo === productNo),
+    (x) =>
+      x.partnerId === partnerId &&
+      x.productId === productId &&
+      !x.trial &&
+      x.planId === planId &&
+      (!productNo || x.productNo === productNo),
   );
   const who = partnerId ? `subordinate ${partnerId}` : "this account";
   if (!mine.length)
-    return refuse("instance_not_found", productNo ? "productNo" : field, "not_found", `${who} has no active instance of plan ${planId}${productNo ? ` with productNo ${productNo}` : ""}`);
+    return refuse(
+      "instance_not_found",
+      productNo ? "productNo" : field,
+      "not_found",
+      `${who} has no active instance of plan ${planId}${productNo ? ` with productNo ${productNo}` : ""}`,
+    );
   return mine[0]!;
 }
 
@@ -159,7 +245,9 @@ export function createOrder(req: OrderRequest, ctx: OrderContext): OrderOutcome 
   const { account, now } = ctx;
   const op = req.operationType;
   const pt = PURCHASE_TYPE[op]!;
-  const product = ctx.catalog.get(req.productId) ?? refuse("product_not_found", "productId", "not_found", `product ${req.productId} is not orderable`);
+  const product =
+    ctx.catalog.get(req.productId) ??
+    refuse("product_not_found", "productId", "not_found", `product ${req.productId} is not orderable`);
 
   // Who the order is for: a subordinate (partnerId, or the table's assignId) or the account itself.
   const targetField = req.partnerId !== undefined ? "partnerId" : "assignId";
@@ -170,12 +258,22 @@ export function createOrder(req: OrderRequest, ctx: OrderContext): OrderOutcome 
 
   req.serviceList.forEach((item, i) => {
     if (item.purchaseType !== pt)
-      refuse("operation_type_mismatch", at(i, "purchaseType"), "mismatch", `must be ${pt} for operationType ${op}, got ${item.purchaseType}`);
+      refuse(
+        "operation_type_mismatch",
+        at(i, "purchaseType"),
+        "mismatch",
+        `must be ${pt} for operationType ${op}, got ${item.purchaseType}`,
+      );
     if (op.endsWith("_service") && item.serviceType !== "service")
       refuse("operation_type_mismatch", at(i, "serviceType"), "mismatch", `must be service for operationType ${op}`);
   });
   if (!SUPPORTED.has(op))
-    refuse("operation_not_supported", "operationType", "not_supported", `${op} is not offered for product ${product.productId} (${product.productName})`);
+    refuse(
+      "operation_not_supported",
+      "operationType",
+      "not_supported",
+      `${op} is not offered for product ${product.productId} (${product.productName})`,
+    );
   const seen = new Set<string>();
   req.serviceList.forEach((item, i) => {
     const sid = id(item.serviceId, at(i, "serviceId"));
@@ -187,7 +285,12 @@ export function createOrder(req: OrderRequest, ctx: OrderContext): OrderOutcome 
   if (req.billingId !== undefined) {
     billingContactId = id(req.billingId, "billingId");
     if (!account.billingContacts.some((c) => c.billingContactId === billingContactId))
-      refuse("billing_contact_not_found", "billingId", "not_found", `${billingContactId} is not one of your billing contacts`);
+      refuse(
+        "billing_contact_not_found",
+        "billingId",
+        "not_found",
+        `${billingContactId} is not one of your billing contacts`,
+      );
   }
 
   const base = {
@@ -212,7 +315,12 @@ export function createOrder(req: OrderRequest, ctx: OrderContext): OrderOutcome 
     });
     const trialKey = `${partnerId}:${product.productId}`;
     if (account.trialsUsed.includes(trialKey))
-      refuse("trial_already_used", "productId", "trial_used", `${partnerId ? `subordinate ${partnerId}` : "this account"} already had a free trial of product ${product.productId}`);
+      refuse(
+        "trial_already_used",
+        "productId",
+        "trial_used",
+        `${partnerId ? `subordinate ${partnerId}` : "this account"} already had a free trial of product ${product.productId}`,
+      );
     const instance: Instance = {
       ...ctx.ids.instance(),
       productId: product.productId,
@@ -227,7 +335,15 @@ export function createOrder(req: OrderRequest, ctx: OrderContext): OrderOutcome 
     };
     account.instances.push(instance);
     account.trialsUsed.push(trialKey);
-    const order: Order = { ...base, orderId: null, orderNo: "", transactionNo: "", instanceId: instance.instanceId, productNo: instance.productNo, items: req.serviceList.map((it) => line(product, it, entry.planId)) };
+    const order: Order = {
+      ...base,
+      orderId: null,
+      orderNo: "",
+      transactionNo: "",
+      instanceId: instance.instanceId,
+      productNo: instance.productNo,
+      items: req.serviceList.map((it) => line(product, it, entry.planId)),
+    };
     account.orders.push(order);
     return { order, instance, trialKey, result: resultOf(order) };
   }
@@ -237,15 +353,39 @@ export function createOrder(req: OrderRequest, ctx: OrderContext): OrderOutcome 
   if (op === "purchase_service") {
     const items = req.serviceList.map((item, i) => {
       if (item.connectionPlanId === undefined)
-        refuse("connection_plan_mismatch", at(i, "connectionPlanId"), "required", "is required: the current plan of the instance to expand");
+        refuse(
+          "connection_plan_mismatch",
+          at(i, "connectionPlanId"),
+          "required",
+          "is required: the current plan of the instance to expand",
+        );
       return { item, i, planId: id(item.connectionPlanId!, at(i, "connectionPlanId")) };
     });
     const planId = items[0]!.planId;
     const other = items.find((x) => x.planId !== planId);
-    if (other) refuse("invalid_service_list", at(other.i, "connectionPlanId"), "mixed_plans", `all items must connect to the same plan, ${planId}`);
-    const entry = findPlan(product, "purchase", planId) ?? refuse("connection_plan_mismatch", at(0, "connectionPlanId"), "not_found", `${planId} is not a plan of product ${product.productId}`);
+    if (other)
+      refuse(
+        "invalid_service_list",
+        at(other.i, "connectionPlanId"),
+        "mixed_plans",
+        `all items must connect to the same plan, ${planId}`,
+      );
+    const entry =
+      findPlan(product, "purchase", planId) ??
+      refuse(
+        "connection_plan_mismatch",
+        at(0, "connectionPlanId"),
+        "not_found",
+        `${planId} is not a plan of product ${product.productId}`,
+      );
     const instance = ownedInstance(ctx, partnerId, product.productId, planId, req.productNo, at(0, "connectionPlanId"));
-    if (instance.expireTime <= now) refuse("instance_expired", at(0, "connectionPlanId"), "expired", `instance ${instance.instanceId} expired on ${new Date(instance.expireTime).toISOString()}; renew it first`);
+    if (instance.expireTime <= now)
+      refuse(
+        "instance_expired",
+        at(0, "connectionPlanId"),
+        "expired",
+        `instance ${instance.instanceId} expired on ${new Date(instance.expireTime).toISOString()}; renew it first`,
+      );
     const adds = items.map(({ item, i }) => {
       const s = serviceEntry(product, entry, item, i);
       const q = checkQuantity(item, i, s);
@@ -253,7 +393,12 @@ export function createOrder(req: OrderRequest, ctx: OrderContext): OrderOutcome 
       return [s.serviceId, q] as const;
     });
     for (const [sid, q] of adds) instance.services[sid] = (instance.services[sid] ?? 0) + q;
-    return paid(ctx, base, instance, req.serviceList.map((it) => line(product, it)));
+    return paid(
+      ctx,
+      base,
+      instance,
+      req.serviceList.map((it) => line(product, it)),
+    );
   }
 
   const { plan, planIndex, services } = splitPlan(req.serviceList, op);
@@ -288,20 +433,49 @@ export function createOrder(req: OrderRequest, ctx: OrderContext): OrderOutcome 
   }
 
   // renew_plan: quantities must equal what the instance has now.
-  const instance = ownedInstance(ctx, partnerId, product.productId, entry.planId, req.productNo, at(planIndex, "serviceId"));
+  const instance = ownedInstance(
+    ctx,
+    partnerId,
+    product.productId,
+    entry.planId,
+    req.productNo,
+    at(planIndex, "serviceId"),
+  );
   if (plan.quantity !== instance.quantity)
-    refuse("renew_quantity_mismatch", at(planIndex, "quantity"), "mismatch", `must equal the current count of instance ${instance.instanceId}, ${instance.quantity}`);
+    refuse(
+      "renew_quantity_mismatch",
+      at(planIndex, "quantity"),
+      "mismatch",
+      `must equal the current count of instance ${instance.instanceId}, ${instance.quantity}`,
+    );
   for (const { item, i, s } of serviceItems) {
     const current = instance.services[s.serviceId] ?? 0;
-    if (item.quantity !== current) refuse("renew_quantity_mismatch", at(i, "quantity"), "mismatch", `must equal the current count of ${s.name} on instance ${instance.instanceId}, ${current}`);
+    if (item.quantity !== current)
+      refuse(
+        "renew_quantity_mismatch",
+        at(i, "quantity"),
+        "mismatch",
+        `must equal the current count of ${s.name} on instance ${instance.instanceId}, ${current}`,
+      );
   }
   instance.expireTime = Math.max(instance.expireTime, now) + cycle;
   instance.billingCycle = plan.billingCycle!;
   return paid(ctx, base, instance, lines);
 }
 
-function paid(ctx: OrderContext, base: Omit<Order, "orderId" | "orderNo" | "transactionNo" | "instanceId" | "productNo" | "items">, instance: Instance, items: OrderLine[]): OrderOutcome {
-  const order: Order = { ...base, ...ctx.ids.order(), instanceId: instance.instanceId, productNo: instance.productNo, items };
+function paid(
+  ctx: OrderContext,
+  base: Omit<Order, "orderId" | "orderNo" | "transactionNo" | "instanceId" | "productNo" | "items">,
+  instance: Instance,
+  items: OrderLine[],
+): OrderOutcome {
+  const order: Order = {
+    ...base,
+    ...ctx.ids.order(),
+    instanceId: instance.instanceId,
+    productNo: instance.productNo,
+    items,
+  };
   ctx.account.orders.push(order);
   return { order, instance, result: resultOf(order) };
 }

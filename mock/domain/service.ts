@@ -135,7 +135,8 @@ export class MockService {
   }
 
   async advanceClock(clientId: string, seconds: number): Promise<number> {
-    const account = this.#accounts.get(clientId) ?? refuse("resource_not_found", "clientId", "not_found", `no account ${clientId}`);
+    const account =
+      this.#accounts.get(clientId) ?? refuse("resource_not_found", "clientId", "not_found", `no account ${clientId}`);
     const clock = this.clock(clientId);
     const now = clock.advance(seconds * 1000);
     account.clockOffsetMs = clock.offsetMs;
@@ -170,7 +171,10 @@ export class MockService {
         if (i < 0) a.instances.push(record.instance);
         else a.instances[i] = record.instance;
         if (record.trialKey && !a.trialsUsed.includes(record.trialKey)) a.trialsUsed.push(record.trialKey);
-        this.ids.observe({ order: record.order.orderId ? Number(record.order.orderId) : undefined, instance: Number(record.instance.instanceId) });
+        this.ids.observe({
+          order: record.order.orderId ? Number(record.order.orderId) : undefined,
+          instance: Number(record.instance.instanceId),
+        });
       }
     }
   }
@@ -185,12 +189,18 @@ export class MockService {
     if (!valid) this.#refresh.set(account.clientId, (valid = new Set()));
     valid.add(refresh.jti);
     if (valid.size > MAX_REFRESH_TOKENS) valid.delete(valid.values().next().value!);
-    return { expiresIn: String(ACCESS_TTL_S), refreshToken: this.#signer.sign(refresh), token: this.#signer.sign(access), tokenHead: "Bearer " };
+    return {
+      expiresIn: String(ACCESS_TTL_S),
+      refreshToken: this.#signer.sign(refresh),
+      token: this.#signer.sign(access),
+      tokenHead: "Bearer ",
+    };
   }
 
   issueForCredentials(clientId: string, clientSecret: string) {
     const account = this.#accounts.get(clientId);
-    if (!account || account.clientSecret !== clientSecret) refuse("invalid_client", "client_id", "invalid", "unknown client_id or wrong client_secret");
+    if (!account || account.clientSecret !== clientSecret)
+      refuse("invalid_client", "client_id", "invalid", "unknown client_id or wrong client_secret");
     return this.#issue(account!);
   }
 
@@ -198,10 +208,18 @@ export class MockService {
   issueForRefreshToken(token: string) {
     const claims = this.#signer.verify(token, "refresh_token", "invalid_grant");
     const account = this.#accounts.get(claims.client_id);
-    if (claims.token_type !== "refresh" || !account) return refuse("invalid_grant", "refresh_token", "invalid", "is not a refresh token of a known client");
-    if (claims.exp <= nowS(this.clock(account.clientId).now())) refuse("invalid_grant", "refresh_token", "expired", "has expired (15 days); request a new token with the client credentials");
+    if (claims.token_type !== "refresh" || !account)
+      return refuse("invalid_grant", "refresh_token", "invalid", "is not a refresh token of a known client");
+    if (claims.exp <= nowS(this.clock(account.clientId).now()))
+      refuse(
+        "invalid_grant",
+        "refresh_token",
+        "expired",
+        "has expired (15 days); request a new token with the client credentials",
+      );
     const valid = this.#refresh.get(account.clientId);
-    if (!valid?.delete(claims.jti)) refuse("invalid_grant", "refresh_token", "revoked", "was already used or revoked; use the latest refresh token");
+    if (!valid?.delete(claims.jti))
+      refuse("invalid_grant", "refresh_token", "revoked", "was already used or revoked; use the latest refresh token");
     return this.#issue(account);
   }
 
@@ -209,9 +227,15 @@ export class MockService {
   authenticate(token: string): Account {
     const claims: Claims = this.#signer.verify(token, "Authorization", "invalid_token");
     const account = this.#accounts.get(claims.client_id);
-    if (claims.token_type !== "openapi" || !account) return refuse("invalid_token", "Authorization", "invalid", "is not an access token of a known client");
+    if (claims.token_type !== "openapi" || !account)
+      return refuse("invalid_token", "Authorization", "invalid", "is not an access token of a known client");
     if (claims.exp <= nowS(this.clock(account.clientId).now()))
-      refuse("token_expired", "Authorization", "expired", "the access token has expired; refresh it or request a new one");
+      refuse(
+        "token_expired",
+        "Authorization",
+        "expired",
+        "the access token has expired; refresh it or request a new one",
+      );
     return account;
   }
 
@@ -222,7 +246,9 @@ export class MockService {
   }
 
   productInfo(productId: number): Product {
-    return this.catalog.get(productId) ?? refuse("resource_not_found", "productId", "not_found", `no product ${productId}`);
+    return (
+      this.catalog.get(productId) ?? refuse("resource_not_found", "productId", "not_found", `no product ${productId}`)
+    );
   }
 
   listOrders(account: Account, pageNo: number, pageSize: number) {
@@ -230,7 +256,14 @@ export class MockService {
     const total = paid.length;
     const from = total - pageNo * pageSize;
     const page = paid.slice(Math.max(0, from), Math.max(0, from + pageSize)).reverse();
-    return { count: total, pageNo, pageSize, results: page.map(orderInfo), total, totalPage: Math.ceil(total / pageSize) };
+    return {
+      count: total,
+      pageNo,
+      pageSize,
+      results: page.map(orderInfo),
+      total,
+      totalPage: Math.ceil(total / pageSize),
+    };
   }
 
   getOrder(account: Account, idOrNo: string): OrderDetail {
@@ -239,9 +272,20 @@ export class MockService {
     const product = this.catalog.get(order.productId);
     const contact = account.billingContacts.find((c) => c.billingContactId === order.billingContactId);
     return {
-      basicInformation: { productId: String(order.productId), productName: product?.productName ?? "", productNo: order.productNo, instanceId: order.instanceId },
+      basicInformation: {
+        productId: String(order.productId),
+        productName: product?.productName ?? "",
+        productNo: order.productNo,
+        instanceId: order.instanceId,
+      },
       billingInformation: contact
-        ? { billingContactId: contact.billingContactId, company: contact.company ?? "", firstName: contact.firstName ?? "", lastName: contact.lastName ?? "", emailAddress: contact.emailAddress ?? "" }
+        ? {
+            billingContactId: contact.billingContactId,
+            company: contact.company ?? "",
+            firstName: contact.firstName ?? "",
+            lastName: contact.lastName ?? "",
+            emailAddress: contact.emailAddress ?? "",
+          }
         : {},
       orderInformation: orderInfo(order),
       orderSummary: { partnerId: order.partnerId, poNumber: order.poNumber, itemList: order.items },
@@ -251,9 +295,24 @@ export class MockService {
   // ---- orders ---------------------------------------------------------------------------------------------
 
   /** Applies an order at once (atomically) and returns it with a promise that settles when it is durable. */
-  createOrder(account: Account, body: OrderRequest, requestText: string): { outcome: OrderOutcome; durable: Promise<void> } {
-    const outcome = createOrder(body, { account, catalog: this.catalog, ids: this.ids, now: this.clock(account.clientId).now(), requestText });
-    const record: ChangeRecord = { t: "order", clientId: account.clientId, order: outcome.order, instance: outcome.instance };
+  createOrder(
+    account: Account,
+    body: OrderRequest,
+    requestText: string,
+  ): { outcome: OrderOutcome; durable: Promise<void> } {
+    const outcome = createOrder(body, {
+      account,
+      catalog: this.catalog,
+      ids: this.ids,
+      now: this.clock(account.clientId).now(),
+      requestText,
+    });
+    const record: ChangeRecord = {
+      t: "order",
+      clientId: account.clientId,
+      order: outcome.order,
+      instance: outcome.instance,
+    };
     if (outcome.trialKey) record.trialKey = outcome.trialKey;
     return { outcome, durable: this.#sink(record) };
   }
@@ -268,7 +327,11 @@ export class MockService {
       clock: { now: new Date(now).toISOString(), offsetSeconds: Math.round(account.clockOffsetMs / 1000) },
       billingContacts: account.billingContacts,
       subordinates: account.subordinates,
-      instances: account.instances.map((i) => ({ ...i, status: instanceStatus(i, now), expireDate: new Date(i.expireTime).toISOString() })),
+      instances: account.instances.map((i) => ({
+        ...i,
+        status: instanceStatus(i, now),
+        expireDate: new Date(i.expireTime).toISOString(),
+      })),
       orders: [...account.orders].reverse().map((o) => ({ ...o, result: resultOf(o) })),
       trialsUsed: account.trialsUsed,
     };

@@ -31,10 +31,12 @@ export class TokenSigner {
   /** The claims of a token this signer issued; refuses malformed and forged ones (not expiry: callers check). */
   verify(token: string, field: string, code: string): Claims {
     const parts = token.split(".");
-    if (parts.length !== 3 || parts[0] !== HEADER) return refuse(code, field, "malformed", "is not a token issued by this server");
+    if (parts.length !== 3 || parts[0] !== HEADER)
+      return refuse(code, field, "malformed", "is not a token issued by this server");
     const expected = createHmac("sha256", this.#key).update(`${parts[0]}.${parts[1]}`).digest();
     const given = Buffer.from(parts[2]!, "base64url");
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return refuse(code, field, "signature", "has an invalid signature");
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+      return refuse(code, field, "signature", "has an invalid signature");
     let claims: Claims;
     try {
       claims = JSON.parse(Buffer.from(parts[1]!, "base64url").toString("utf8")) as Claims;
@@ -54,7 +56,14 @@ const newJti = () => randomBytes(15).toString("base64");
 export function accessClaims(account: Account, nowS: number): Claims {
   return {
     aud: ["res1"],
-    "X-MS-USER": JSON.stringify({ expr: "0", type: "partner", ucId: account.ucId, userCode: account.userCode, userId: account.userId, username: account.username }),
+    "X-MS-USER": JSON.stringify({
+      expr: "0",
+      type: "partner",
+      ucId: account.ucId,
+      userCode: account.userCode,
+      userId: account.userId,
+      username: account.username,
+    }),
     user_name: account.username,
     scope: ["all"],
     exp: nowS + ACCESS_TTL_S,
@@ -66,5 +75,14 @@ export function accessClaims(account: Account, nowS: number): Claims {
 }
 
 export function refreshClaims(account: Account, nowS: number, accessJti: string): Claims {
-  return { aud: ["res1"], user_name: account.username, scope: ["all"], exp: nowS + REFRESH_TTL_S, token_type: "refresh", jti: newJti(), ati: accessJti, client_id: account.clientId };
+  return {
+    aud: ["res1"],
+    user_name: account.username,
+    scope: ["all"],
+    exp: nowS + REFRESH_TTL_S,
+    token_type: "refresh",
+    jti: newJti(),
+    ati: accessJti,
+    client_id: account.clientId,
+  };
 }

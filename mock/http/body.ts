@@ -2,9 +2,18 @@
 import { parseJson } from "../../src/json.ts";
 import type { Operation } from "./operations.ts";
 
-export type BodyResult = { ok: true; value: unknown; text: string } | { ok: false; status: number; code: string; field: string; tag: string; reason: string };
+export type BodyResult =
+  | { ok: true; value: unknown; text: string }
+  | { ok: false; status: number; code: string; field: string; tag: string; reason: string };
 
-const bad = (status: number, code: string, tag: string, reason: string): BodyResult => ({ ok: false, status, code, field: "body", tag, reason });
+const bad = (status: number, code: string, tag: string, reason: string): BodyResult => ({
+  ok: false,
+  status,
+  code,
+  field: "body",
+  tag,
+  reason,
+});
 
 /** The media type without parameters, lower case ("application/json; charset=utf-8" -> "application/json"). */
 export function mediaType(header: string | undefined): string {
@@ -20,20 +29,34 @@ export function matchMediaType(op: Operation, header: string | undefined): strin
 }
 
 async function parseForm(type: string, header: string, raw: Buffer): Promise<Record<string, string>> {
-  if (type === "application/x-www-form-urlencoded") return Object.fromEntries(new URLSearchParams(raw.toString("utf8")));
+  if (type === "application/x-www-form-urlencoded")
+    return Object.fromEntries(new URLSearchParams(raw.toString("utf8")));
   // Multipart: the platform's own parser (undici) reads the parts.
-  const form = await new Request("http://local/", { method: "POST", headers: { "content-type": header }, body: new Uint8Array(raw) }).formData();
+  const form = await new Request("http://local/", {
+    method: "POST",
+    headers: { "content-type": header },
+    body: new Uint8Array(raw),
+  }).formData();
   const out: Record<string, string> = {};
   for (const [k, v] of form) out[k] = typeof v === "string" ? v : await v.text();
   return out;
 }
 
 /** Reads the body an operation takes. `raw` is the buffered body, or undefined when there was none. */
-export async function readBody(op: Operation, header: string | undefined, raw: Buffer | undefined): Promise<BodyResult> {
+export async function readBody(
+  op: Operation,
+  header: string | undefined,
+  raw: Buffer | undefined,
+): Promise<BodyResult> {
   const type = matchMediaType(op, header);
   if (!type) {
     const accepted = [...op.bodies.keys()].join(" or ");
-    return bad(415, "unsupported_media_type", "content_type", `Content-Type must be ${accepted}, got ${header ? JSON.stringify(header) : "none"}`);
+    return bad(
+      415,
+      "unsupported_media_type",
+      "content_type",
+      `Content-Type must be ${accepted}, got ${header ? JSON.stringify(header) : "none"}`,
+    );
   }
   if (!raw || raw.length === 0) return bad(400, "invalid_json", "empty", "is empty; send a JSON object");
   if (type === "application/json") {

@@ -16,7 +16,14 @@ export function success(requestId: string, result: unknown): Envelope {
   return { code: "success", detailMessage: "", requestId, result, status: 200 };
 }
 
-export function failure(requestId: string, status: number, code: string, field: string, tag: string, reason: string): Envelope {
+export function failure(
+  requestId: string,
+  status: number,
+  code: string,
+  field: string,
+  tag: string,
+  reason: string,
+): Envelope {
   return { code, detailMessage: field ? `${field}: ${reason}` : reason, requestId, result: { field, tag }, status };
 }
 

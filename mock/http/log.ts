@@ -34,7 +34,10 @@ export class RequestLog {
     this.#ring.push(entry);
     if (this.#ring.length > this.size) this.#ring.shift();
     for (const l of this.#listeners) l(entry);
-    if (!this.quiet) this.out(`${entry.time} ${entry.method} ${entry.path} ${entry.status} ${entry.ms.toFixed(1)}ms ${entry.requestId}\n`);
+    if (!this.quiet)
+      this.out(
+        `${entry.time} ${entry.method} ${entry.path} ${entry.status} ${entry.ms.toFixed(1)}ms ${entry.requestId}\n`,
+      );
   }
 
   recent(): LogEntry[] {

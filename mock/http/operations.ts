@@ -55,12 +55,16 @@ export function compileOperations(spec: OpenApiDocument, ajv: Ajv2020, coerce: A
       const pathParams = params.filter((p) => p.in === "path");
       const bodies = new Map<string, Validator>();
       const content = (op.requestBody as { content?: Record<string, { schema: unknown }> } | undefined)?.content ?? {};
-      for (const [type, media] of Object.entries(content)) bodies.set(type, ajv.compile(specRefs(media.schema as object)));
+      for (const [type, media] of Object.entries(content))
+        bodies.set(type, ajv.compile(specRefs(media.schema as object)));
       const responses = new Map<number, Validator | undefined>();
       const response = (status: number) => {
         if (!responses.has(status)) {
-          const resp = (op.responses as Record<string, unknown>)[String(status)];
-          const schema = resp && deref<{ content?: Record<string, { schema: unknown }> }>(spec, resp).content?.["application/json"]?.schema;
+          const all = op.responses as Record<string, unknown>;
+          const resp = all[String(status)] ?? (status >= 400 ? all.default : undefined);
+          const schema =
+            resp &&
+            deref<{ content?: Record<string, { schema: unknown }> }>(spec, resp).content?.["application/json"]?.schema;
           responses.set(status, schema ? ajv.compile(specRefs(schema as object)) : undefined);
         }
         return responses.get(status);

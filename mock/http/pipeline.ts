@@ -34,10 +34,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export function answer(ctx: PipelineContext, res: Response, op: Operation | undefined, env: Envelope): void {
   if (ctx.strict && op) {
     const validate = op.response(env.status);
-    const problem = !validate ? `status ${env.status} is not declared` : validate(env) ? "" : (() => {
-      const f = describeFault(validate.errors);
-      return `${f.field}: ${f.reason}`;
-    })();
+    const problem = !validate
+      ? `status ${env.status} is not declared`
+      : validate(env)
+        ? ""
+        : (() => {
+            const f = describeFault(validate.errors);
+            return `${f.field}: ${f.reason}`;
+          })();
     if (problem) {
       const msg = `strict mode: ${op.method} ${op.path} answered a response that breaks the spec (${problem})`;
       ctx.violations.push(msg);
@@ -49,13 +53,27 @@ export function answer(ctx: PipelineContext, res: Response, op: Operation | unde
 }
 
 export function refusal(ctx: PipelineContext, requestId: string, err: DomainError): Envelope {
-  return failure(requestId, ctx.statuses.get(err.code) ?? 422, err.code, err.field, err.tag, err.message.slice(err.field ? err.field.length + 2 : 0));
+  return failure(
+    requestId,
+    ctx.statuses.get(err.code) ?? 422,
+    err.code,
+    err.field,
+    err.tag,
+    err.message.slice(err.field ? err.field.length + 2 : 0),
+  );
 }
 
 function authenticate(ctx: PipelineContext, header: string | undefined): Account {
-  if (!header) throw new DomainError("unauthorized", "Authorization", "required", "is required: send Authorization: Bearer {access_token}");
+  if (!header)
+    throw new DomainError(
+      "unauthorized",
+      "Authorization",
+      "required",
+      "is required: send Authorization: Bearer {access_token}",
+    );
   const m = /^Bearer +([A-Za-z0-9._~+/=-]+)$/i.exec(header);
-  if (!m) throw new DomainError("invalid_token", "Authorization", "malformed", "must be Bearer followed by the access token");
+  if (!m)
+    throw new DomainError("invalid_token", "Authorization", "malformed", "must be Bearer followed by the access token");
   return ctx.service.authenticate(m[1]!);
 }
 
@@ -65,7 +83,8 @@ export function operationRoute(ctx: PipelineContext, op: Operation, handler: Han
     const fail = (status: number, code: string, field: string, tag: string, reason: string) =>
       answer(ctx, res, op, failure(requestId, status, code, field, tag, reason));
     try {
-      if (!req.headers["user-agent"]) return fail(400, "missing_user_agent", "User-Agent", "required", "header is required");
+      if (!req.headers["user-agent"])
+        return fail(400, "missing_user_agent", "User-Agent", "required", "header is required");
       const account = op.secured ? authenticate(ctx, req.headers.authorization) : undefined;
       res.locals.clientId = account?.clientId;
 
@@ -84,7 +103,9 @@ export function operationRoute(ctx: PipelineContext, op: Operation, handler: Han
       if (op.bodies.size) {
         const read = await readBody(op, req.headers["content-type"], req.body as Buffer | undefined);
         if (!read.ok) return fail(read.status, read.code, read.field, read.tag, read.reason);
-        const validate = op.bodies.get([...op.bodies.keys()].find((t) => req.is(t)) ?? "application/json") ?? op.bodies.values().next().value!;
+        const validate =
+          op.bodies.get([...op.bodies.keys()].find((t) => req.is(t)) ?? "application/json") ??
+          op.bodies.values().next().value!;
         if (!validate(read.value)) {
           const f = describeFault(validate.errors);
           return fail(400, "parameter_validation_failed", f.field, f.tag, f.reason);
@@ -93,7 +114,12 @@ export function operationRoute(ctx: PipelineContext, op: Operation, handler: Han
         bodyText = read.text;
       }
 
-      const fault = ctx.faults.take({ operationId: op.operationId, method: op.method, path: req.path, clientId: account?.clientId });
+      const fault = ctx.faults.take({
+        operationId: op.operationId,
+        method: op.method,
+        path: req.path,
+        clientId: account?.clientId,
+      });
       if (fault?.kind === "latency") await sleep(fault.latencyMs ?? 1000);
       if (fault?.kind === "drop") {
         req.socket.destroy();

@@ -39,13 +39,15 @@ function parseJsonBody(req: Request): Record<string, unknown> {
 
 function number(v: unknown, field: string, min: number, max: number, fallback?: number): number {
   if (v === undefined && fallback !== undefined) return fallback;
-  if (typeof v !== "number" || !Number.isFinite(v) || v < min || v > max) throw new BadInput(field, `must be a number from ${min} to ${max}`);
+  if (typeof v !== "number" || !Number.isFinite(v) || v < min || v > max)
+    throw new BadInput(field, `must be a number from ${min} to ${max}`);
   return v;
 }
 
 function optionalString(v: unknown, field: string): string | undefined {
   if (v === undefined) return undefined;
-  if (typeof v !== "string" || v.length === 0 || v.length > 200) throw new BadInput(field, "must be a non-empty string");
+  if (typeof v !== "string" || v.length === 0 || v.length > 200)
+    throw new BadInput(field, "must be a non-empty string");
   return v;
 }
 
@@ -72,28 +74,62 @@ export function controlRouter(o: ControlOptions): Router {
       const id = res.locals.requestId as string;
       try {
         if (o.token && req.headers["x-mock-control-token"] !== o.token)
-          return send(res, failure(id, 401, "unauthorized", "X-Mock-Control-Token", "required", "this control API needs its token"));
+          return send(
+            res,
+            failure(id, 401, "unauthorized", "X-Mock-Control-Token", "required", "this control API needs its token"),
+          );
         send(res, success(id, await fn(req)));
       } catch (err) {
-        if (err instanceof BadInput) return send(res, failure(id, 400, "parameter_validation_failed", err.field, "invalid", err.message));
+        if (err instanceof BadInput)
+          return send(res, failure(id, 400, "parameter_validation_failed", err.field, "invalid", err.message));
         if (err instanceof DomainError) return send(res, failure(id, 404, err.code, err.field, err.tag, err.message));
         throw err;
       }
     };
   const accountOf = (req: Request) => {
     const clientId = String(req.params.clientId ?? service.demoClientId);
-    return service.account(clientId) ?? (() => { throw new DomainError("resource_not_found", "clientId", "not_found", `no account ${clientId}`); })();
+    return (
+      service.account(clientId) ??
+      (() => {
+        throw new DomainError("resource_not_found", "clientId", "not_found", `no account ${clientId}`);
+      })()
+    );
   };
-  const credentials = (a: { clientId: string; clientSecret: string }) => ({ clientId: a.clientId, clientSecret: a.clientSecret });
+  const credentials = (a: { clientId: string; clientSecret: string }) => ({
+    clientId: a.clientId,
+    clientSecret: a.clientSecret,
+  });
 
-  r.get("/health", route(() => ({ ok: true })));
-  r.post("/reset", route(async () => credentials(await service.reset())));
-  r.get("/accounts", route(() => service.accounts().map((a) => ({ clientId: a.clientId, username: a.username, orders: a.orders.length, instances: a.instances.length }))));
-  r.post("/accounts", route(async () => {
-    const a = await service.createAccount();
-    return { ...credentials(a), username: a.username };
-  }));
-  r.get("/accounts/:clientId", route((req) => service.accountState(accountOf(req))));
+  r.get(
+    "/health",
+    route(() => ({ ok: true })),
+  );
+  r.post(
+    "/reset",
+    route(async () => credentials(await service.reset())),
+  );
+  r.get(
+    "/accounts",
+    route(() =>
+      service.accounts().map((a) => ({
+        clientId: a.clientId,
+        username: a.username,
+        orders: a.orders.length,
+        instances: a.instances.length,
+      })),
+    ),
+  );
+  r.post(
+    "/accounts",
+    route(async () => {
+      const a = await service.createAccount();
+      return { ...credentials(a), username: a.username };
+    }),
+  );
+  r.get(
+    "/accounts/:clientId",
+    route((req) => service.accountState(accountOf(req))),
+  );
   const advance = route(async (req) => {
     const a = accountOf(req);
     const body = parseJsonBody(req);
@@ -103,9 +139,21 @@ export function controlRouter(o: ControlOptions): Router {
   });
   r.post("/accounts/:clientId/clock/advance", advance);
   r.post("/clock/advance", advance);
-  r.get("/faults", route(() => o.faults.list()));
-  r.post("/faults", route((req) => o.faults.add(faultSpec(parseJsonBody(req)))));
-  r.delete("/faults", route(() => ({ cleared: o.faults.clear() })));
-  r.get("/requests", route(() => o.log.recent()));
+  r.get(
+    "/faults",
+    route(() => o.faults.list()),
+  );
+  r.post(
+    "/faults",
+    route((req) => o.faults.add(faultSpec(parseJsonBody(req)))),
+  );
+  r.delete(
+    "/faults",
+    route(() => ({ cleared: o.faults.clear() })),
+  );
+  r.get(
+    "/requests",
+    route(() => o.log.recent()),
+  );
   return r;
 }

@@ -20,7 +20,8 @@ export function vendorHandlers(service: MockService): Record<string, Handler> {
       await durable; // acknowledged only once the state file has it
       return outcome.result;
     },
-    listOrders: ({ account, query }) => service.listOrders(account!, (query.pageNo as number) ?? 1, (query.pageSize as number) ?? 25),
+    listOrders: ({ account, query }) =>
+      service.listOrders(account!, (query.pageNo as number) ?? 1, (query.pageSize as number) ?? 25),
     getOrder: ({ account, params }) => service.getOrder(account!, params.id as string),
   };
 }

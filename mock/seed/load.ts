@@ -45,16 +45,19 @@ function crossCheck(seed: Seed): string | undefined {
   const subs = new Set(seed.account.subordinates.map((s) => s.partnerId));
   const contacts = new Set(seed.account.billingContacts.map((c) => c.billingContactId));
   if (subs.size !== seed.account.subordinates.length) return "account.subordinates: two users share a partnerId";
-  if (contacts.size !== seed.account.billingContacts.length) return "account.billingContacts: two contacts share a billingContactId";
+  if (contacts.size !== seed.account.billingContacts.length)
+    return "account.billingContacts: two contacts share a billingContactId";
   for (const [i, inst] of seed.account.instances.entries()) {
     const at = `account.instances[${i}]`;
     const product = products.get(inst.productId);
     if (!product) return `${at}.productId: ${inst.productId} is not a product of the seed`;
     const plan = findPlan(product, "purchase", inst.planId);
     if (!plan) return `${at}.planId: ${inst.planId} is not a purchase plan of product ${inst.productId}`;
-    if (inst.partnerId && !subs.has(inst.partnerId)) return `${at}.partnerId: ${inst.partnerId} is not one of account.subordinates`;
+    if (inst.partnerId && !subs.has(inst.partnerId))
+      return `${at}.partnerId: ${inst.partnerId} is not one of account.subordinates`;
     for (const sid of Object.keys(inst.services))
-      if (!plan.serviceList.some((s) => s.serviceId === sid)) return `${at}.services: ${sid} is not a service of plan ${inst.planId}`;
+      if (!plan.serviceList.some((s) => s.serviceId === sid))
+        return `${at}.services: ${sid} is not a service of plan ${inst.planId}`;
   }
   return undefined;
 }
@@ -67,7 +70,9 @@ export function loadSeed(ajv: Ajv2020, path = DEFAULT_SEED_PATH): Seed {
   } catch (err) {
     throw new SeedError(`${path}: ${(err as Error).message}`);
   }
-  const validate = ajv.getSchema(SCHEMA_PATH) ?? (ajv.addSchema(JSON.parse(readFileSync(SCHEMA_PATH, "utf8")), SCHEMA_PATH), ajv.getSchema(SCHEMA_PATH)!);
+  const validate =
+    ajv.getSchema(SCHEMA_PATH) ??
+    (ajv.addSchema(JSON.parse(readFileSync(SCHEMA_PATH, "utf8")), SCHEMA_PATH), ajv.getSchema(SCHEMA_PATH)!);
   if (!validate(data)) {
     const f = describeFault(validate.errors);
     throw new SeedError(`${path}: ${f.field}: ${f.reason}`);

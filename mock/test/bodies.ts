@@ -27,7 +27,16 @@ export const expandBody = (quantity = 50): Body => ({
   productId: 14,
   billingId: CONTACT,
   serviceList: [
-    { connectionPlanId: PLAN, serviceType: "service", serviceId: ULTIMATE, quantity, purchaseType: "purchase", billingModel: "recurring", billingCycle: "annually", multiCycle: 0 },
+    {
+      connectionPlanId: PLAN,
+      serviceType: "service",
+      serviceId: ULTIMATE,
+      quantity,
+      purchaseType: "purchase",
+      billingModel: "recurring",
+      billingCycle: "annually",
+      multiCycle: 0,
+    },
   ],
 });
 
@@ -36,8 +45,25 @@ export const purchasePlanBody = (): Body => ({
   productId: 14,
   billingId: CONTACT,
   serviceList: [
-    { serviceType: "plan", serviceId: PLAN, quantity: 20, purchaseType: "purchase", billingModel: "recurring", billingCycle: "annually", multiCycle: 1 },
-    { serviceType: "service", serviceId: RECORDING, connectionPlanId: PLAN, quantity: 200, purchaseType: "purchase", billingModel: "recurring", billingCycle: "annually", multiCycle: 0 },
+    {
+      serviceType: "plan",
+      serviceId: PLAN,
+      quantity: 20,
+      purchaseType: "purchase",
+      billingModel: "recurring",
+      billingCycle: "annually",
+      multiCycle: 1,
+    },
+    {
+      serviceType: "service",
+      serviceId: RECORDING,
+      connectionPlanId: PLAN,
+      quantity: 200,
+      purchaseType: "purchase",
+      billingModel: "recurring",
+      billingCycle: "annually",
+      multiCycle: 0,
+    },
   ],
 });
 
@@ -47,8 +73,25 @@ export const renewBody = (quantity = 100, ultimate = 10): Body => ({
   productId: 14,
   billingId: CONTACT,
   serviceList: [
-    { serviceType: "plan", serviceId: PLAN, quantity, purchaseType: "renew", billingModel: "recurring", billingCycle: "annually", multiCycle: 0 },
-    { serviceType: "service", serviceId: ULTIMATE, connectionPlanId: PLAN, quantity: ultimate, purchaseType: "renew", billingModel: "recurring", billingCycle: "annually", multiCycle: 0 },
+    {
+      serviceType: "plan",
+      serviceId: PLAN,
+      quantity,
+      purchaseType: "renew",
+      billingModel: "recurring",
+      billingCycle: "annually",
+      multiCycle: 0,
+    },
+    {
+      serviceType: "service",
+      serviceId: ULTIMATE,
+      connectionPlanId: PLAN,
+      quantity: ultimate,
+      purchaseType: "renew",
+      billingModel: "recurring",
+      billingCycle: "annually",
+      multiCycle: 0,
+    },
   ],
 });
 

@@ -16,7 +16,11 @@ export interface Answer {
   body: { code: string; detailMessage: string; requestId: string; result: any; status: number };
 }
 
-const answer = (r: request.Response): Answer => ({ status: r.status, text: r.text, body: r.text ? (parseJson(r.text) as Answer["body"]) : (undefined as never) });
+const answer = (r: request.Response): Answer => ({
+  status: r.status,
+  text: r.text,
+  body: r.text ? (parseJson(r.text) as Answer["body"]) : (undefined as never),
+});
 
 export class Harness {
   constructor(
@@ -33,7 +37,11 @@ export class Harness {
   }
 
   async token(creds = this.creds): Promise<string> {
-    const r = await request(this.app).post(TOKEN).set("User-Agent", UA).type("form").send({ grant_type: "pp_credentials", client_id: creds.clientId, client_secret: creds.clientSecret });
+    const r = await request(this.app)
+      .post(TOKEN)
+      .set("User-Agent", UA)
+      .type("form")
+      .send({ grant_type: "pp_credentials", client_id: creds.clientId, client_secret: creds.clientSecret });
     expect(r.status, r.text).toBe(200);
     return (parseJson(r.text) as Answer["body"]).result.token as string;
   }
@@ -72,7 +80,12 @@ export class Harness {
   /** What an order can change, to prove a refused one changed nothing. */
   snapshot(clientId = this.creds.clientId): string {
     const a = this.mock.service.account(clientId)!;
-    return JSON.stringify({ instances: a.instances, orders: a.orders, trials: a.trialsUsed, ids: this.mock.service.ids.next });
+    return JSON.stringify({
+      instances: a.instances,
+      orders: a.orders,
+      trials: a.trialsUsed,
+      ids: this.mock.service.ids.next,
+    });
   }
 }
 

@@ -198,7 +198,7 @@ export interface components {
          * @description The error codes of this document (assumed except `parameter_validation_failed`).
          * @enum {string}
          */
-        ErrorCode: "parameter_validation_failed" | "invalid_json" | "missing_user_agent" | "unsupported_grant_type" | "unauthorized" | "invalid_token" | "token_expired" | "invalid_client" | "invalid_grant" | "api_not_found" | "resource_not_found" | "method_not_allowed" | "trial_already_used" | "request_entity_too_large" | "unsupported_media_type" | "operation_type_mismatch" | "operation_not_supported" | "product_not_found" | "service_not_found" | "service_type_mismatch" | "invalid_service_list" | "billing_contact_not_found" | "partner_not_found" | "connection_plan_mismatch" | "instance_not_found" | "instance_expired" | "quantity_out_of_range" | "billing_option_not_allowed" | "renew_quantity_mismatch" | "too_many_requests" | "internal_error" | "service_unavailable";
+        ErrorCode: "parameter_validation_failed" | "invalid_json" | "missing_user_agent" | "unauthorized" | "invalid_token" | "token_expired" | "invalid_client" | "invalid_grant" | "api_not_found" | "resource_not_found" | "method_not_allowed" | "trial_already_used" | "request_entity_too_large" | "unsupported_media_type" | "operation_type_mismatch" | "operation_not_supported" | "product_not_found" | "service_not_found" | "service_type_mismatch" | "invalid_service_list" | "billing_contact_not_found" | "partner_not_found" | "connection_plan_mismatch" | "instance_not_found" | "instance_expired" | "quantity_out_of_range" | "billing_option_not_allowed" | "renew_quantity_mismatch" | "too_many_requests" | "internal_error" | "service_unavailable";
         /** @description What the vendor calls "extra error detail such as field name and validation tag". Shape assumed. */
         ErrorDetail: {
             /** @description The JSON path of the field at fault (`serviceList[0].quantity`), a header or parameter name, or empty. */
@@ -454,7 +454,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description A parameter breaks this document (`parameter_validation_failed`), the body is not JSON (`invalid_json`), `User-Agent` is missing (`missing_user_agent`) or the grant type is unknown (`unsupported_grant_type`). */
+        /** @description A parameter breaks this document (`parameter_validation_failed`), the body is not JSON (`invalid_json`) or `User-Agent` is missing (`missing_user_agent`). */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -526,6 +526,15 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description Any other error status (such as 503 `service_unavailable`), in the same envelope. Assumed. */
+        UnexpectedError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
         /** @description An unexpected fault (`internal_error`). Assumed. */
         InternalError: {
             headers: {
@@ -584,6 +593,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
         };
     };
     listSubordinates: {
@@ -614,6 +624,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
         };
     };
     listBillingContacts: {
@@ -644,6 +655,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
         };
     };
     listProducts: {
@@ -674,6 +686,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
         };
     };
     getPurchaseProductInfo: {
@@ -713,6 +726,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
         };
     };
     createOrder: {
@@ -751,6 +765,7 @@ export interface operations {
             422: components["responses"]["BusinessRuleRefusal"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
         };
     };
     listOrders: {
@@ -787,6 +802,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
         };
     };
     getOrder: {
@@ -824,6 +840,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
         };
     };
 }

@@ -1,0 +1,177 @@
+// The control API: reset, isolated accounts, state, clocks and faults.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import request from "supertest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { parseJson } from "../../src/json.ts";
+import { createMock } from "../create.ts";
+import { Harness, ORDER, UA, expectEnvelopeError } from "./harness.ts";
+import { expandBody, json, trialBody } from "./bodies.ts";
+
+let h: Harness;
+beforeEach(async () => {
+  h = await Harness.create();
+});
+const ctl = () => request(h.app);
+const body = (r: request.Response) => parseJson(r.text) as any;
+
+describe("accounts", () => {
+  it("an isolated account has fresh credentials and the demo seed, and shares nothing with the demo account", async () => {
+    const demoToken = await h.token();
+    const iso = await new Harness(h.mock).isolate();
+    expect(iso.creds.clientId).not.toBe("demo-client-id");
+    const isoToken = await iso.token();
+    // The documented requests work verbatim in the isolated account too.
+    expect((await iso.order(json(trialBody()), isoToken)).status).toBe(200);
+    expect((await h.order(json(trialBody()), demoToken)).status).toBe(200);
+    await iso.order(json(expandBody(3)), isoToken);
+    const demoOrders = await h.get("/order/openapi/order/v1/page", demoToken);
+    expect(demoOrders.body.result.total).toBe(0);
+    const isoOrders = await iso.get("/order/openapi/order/v1/page", isoToken);
+    expect(isoOrders.body.result.total).toBe(1);
+    // One account cannot read another's order.
+    const id = isoOrders.body.result.results[0].id;
+    expectEnvelopeError(await h.get(`/order/openapi/order/v1/get/${id}`, demoToken), 404, "resource_not_found", "id");
+  });
+
+  it("reads an account's whole state, newest order first, with the request body as sent", async () => {
+    await h.order(json(expandBody(4)));
+    const s = body(await ctl().get("/__mock/accounts/demo-client-id")).result;
+    expect(s.instances.find((i: any) => i.instanceId === "1948832")).toMatchObject({ status: "active" });
+    expect(s.orders[0].requestText).toContain('"billingId":3197218168379846218');
+    expect(s.orders[0].result.orderNo).toBe("GQ3401181709772259328");
+    expect(body(await ctl().get("/__mock/accounts/nobody")).code).toBe("resource_not_found");
+  });
+
+  it("reset restores the seed and removes isolated accounts", async () => {
+    const iso = await new Harness(h.mock).isolate();
+    await h.order(json(trialBody()));
+    const r = await ctl().post("/__mock/reset");
+    expect(r.status).toBe(200);
+    expect(h.mock.service.account(iso.creds.clientId)).toBeUndefined();
+    expect(h.mock.service.account("demo-client-id")!.orders).toEqual([]);
+    expect((await h.order(json(trialBody()))).status).toBe(200);
+  });
+});
+
+describe("clock", () => {
+  it("advances one account's clock only, and refuses going back", async () => {
+    const iso = await new Harness(h.mock).isolate();
+    const r = body(await ctl().post(`/__mock/accounts/${iso.creds.clientId}/clock/advance`).send({ seconds: 86400 }));
+    expect(Date.parse(r.result.now) - Date.now()).toBeGreaterThan(86_000_000);
+    expect(body(await ctl().get("/__mock/accounts/demo-client-id")).result.clock.offsetSeconds).toBe(0);
+    const bad = body(await ctl().post("/__mock/clock/advance").send({ seconds: -5 }));
+    expect(bad).toMatchObject({ code: "parameter_validation_failed", result: { field: "seconds" } });
+  });
+
+  it("a trial expires when the clock passes its 30 days", async () => {
+    const t = await h.order(json(trialBody()));
+    await h.advance(31 * 24 * 3600);
+    const s = body(await ctl().get("/__mock/accounts/demo-client-id")).result;
+    expect(s.instances.find((i: any) => i.instanceId === t.body.result.instanceId).status).toBe("expired");
+  });
+});
+
+describe("faults", () => {
+  const fault = (spec: object) => ctl().post("/__mock/faults").send(spec).then(body);
+
+  it("an error fault answers the given status and code for the next N matching requests, then stops", async () => {
+    const token = await h.token();
+    const f = await fault({
+      kind: "error",
+      operationId: "createOrder",
+      status: 503,
+      code: "service_unavailable",
+      count: 2,
+    });
+    expect(f.result.id).toMatch(/^fault_/);
+    const before = h.snapshot();
+    for (let i = 0; i < 2; i++)
+      expectEnvelopeError(await h.order(json(expandBody()), token), 503, "service_unavailable");
+    expect(h.snapshot()).toBe(before);
+    expect((await h.order(json(expandBody()), token)).status).toBe(200);
+    expect(body(await ctl().get("/__mock/faults")).result).toEqual([]);
+  });
+
+  it("a fault scoped to one account leaves others alone", async () => {
+    const iso = await new Harness(h.mock).isolate();
+    await fault({ kind: "error", status: 500, clientId: iso.creds.clientId, count: 5 });
+    expect((await h.order(json(expandBody()))).status).toBe(200);
+    expectEnvelopeError(await iso.get("/order/openapi/order/v1/page", await iso.token()), 500, "internal_error");
+  });
+
+  it("latency delays the answer", async () => {
+    const token = await h.token();
+    await fault({ kind: "latency", latencyMs: 300, path: "/order/openapi/order/v1/page" });
+    const t0 = Date.now();
+    expect((await h.get("/order/openapi/order/v1/page", token)).status).toBe(200);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(290);
+  });
+
+  describe("over a real socket", () => {
+    let server: http.Server;
+    let base: string;
+    afterEach(() => server?.close());
+    const listen = async () => {
+      const m = await createMock({ quiet: true, strict: true });
+      h = new Harness(m);
+      server = m.app.listen(0, "127.0.0.1");
+      await new Promise((r) => server.once("listening", r));
+      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    };
+    const post = async (token: string) =>
+      fetch(`${base}${ORDER}`, {
+        method: "POST",
+        headers: { "User-Agent": UA, Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+        body: json(expandBody(2)),
+      });
+
+    it("drop closes the connection without an answer and without an order", async () => {
+      await listen();
+      const token = await h.token();
+      await fault({ kind: "drop", operationId: "createOrder" });
+      await expect(post(token)).rejects.toThrow();
+      expect(h.mock.service.account("demo-client-id")!.orders).toHaveLength(0);
+    });
+
+    it("lose-response creates the order but the client never hears of it", async () => {
+      await listen();
+      const token = await h.token();
+      await fault({ kind: "lose-response", operationId: "createOrder" });
+      await expect(post(token)).rejects.toThrow();
+      const orders = h.mock.service.account("demo-client-id")!.orders;
+      expect(orders).toHaveLength(1);
+      expect((await post(token)).status).toBe(200);
+      expect(orders).toHaveLength(2);
+    });
+  });
+
+  it("refuses a fault it cannot apply, naming the field", async () => {
+    expect(await fault({ kind: "explode" })).toMatchObject({
+      code: "parameter_validation_failed",
+      result: { field: "kind" },
+    });
+    expect(await fault({ kind: "error", status: 200 })).toMatchObject({
+      code: "parameter_validation_failed",
+      result: { field: "status" },
+    });
+    expect(
+      body(await ctl().post("/__mock/faults").set("Content-Type", "application/json").send("{oops")),
+    ).toMatchObject({ result: { field: "body" } });
+  });
+});
+
+describe("protection", () => {
+  it("a control token is required when set", async () => {
+    const locked = await createMock({ quiet: true, controlToken: "s3cret" });
+    expect(body(await request(locked.app).post("/__mock/reset")).code).toBe("unauthorized");
+    expect((await request(locked.app).post("/__mock/reset").set("X-Mock-Control-Token", "s3cret")).status).toBe(200);
+  });
+
+  it("with control off, /__mock is not there", async () => {
+    const off = await createMock({ quiet: true, control: false });
+    const r = await request(off.app).post("/__mock/reset").set("User-Agent", UA);
+    expect(r.status).toBe(404);
+    expect(body(r).code).toBe("api_not_found");
+  });
+});

@@ -7,7 +7,7 @@ import { RequestLog, redactPath } from "./http/log.ts";
 import { answer, operationRoute, type PipelineContext } from "./http/pipeline.ts";
 import { controlRouter } from "./routes/control.ts";
 import { vendorHandlers } from "./routes/vendor.ts";
-import { compiledSpec } from "./runtime.ts";
+import { compiledSpec } from "../openapi/compiled.ts";
 
 export interface AppOptions {
   /** Validate every response against the spec; a mismatch becomes a 500 and is recorded. */

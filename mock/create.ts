@@ -2,7 +2,7 @@
 import { newSecret } from "./domain/tokens.ts";
 import { MockService, type Credentials } from "./domain/service.ts";
 import { createApp, type AppOptions, type MockApp } from "./app.ts";
-import { compiledSpec } from "./runtime.ts";
+import { compiledSpec } from "../openapi/compiled.ts";
 import { loadSeed, DEFAULT_SEED_PATH } from "./seed/load.ts";
 
 export const DEMO_CREDENTIALS: Credentials = { clientId: "demo-client-id", clientSecret: "demo-client-secret" };

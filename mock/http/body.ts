@@ -1,6 +1,6 @@
 // Request bodies: checked against the operation's media types, parsed without losing a digit.
 import { parseJson } from "../../src/json.ts";
-import type { Operation } from "./operations.ts";
+import type { Operation } from "../../openapi/operations.ts";
 
 export type BodyResult =
   | { ok: true; value: unknown; text: string }

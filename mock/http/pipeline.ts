@@ -7,7 +7,7 @@ import type { Account } from "../domain/types.ts";
 import type { Faults } from "../faults.ts";
 import { readBody } from "./body.ts";
 import { failure, send, success, type Envelope } from "./envelope.ts";
-import type { Operation } from "./operations.ts";
+import type { Operation } from "../../openapi/operations.ts";
 
 export interface Call {
   account?: Account;

@@ -14,6 +14,9 @@ export interface ControlOptions {
   token?: string;
 }
 
+/** Lets a test runner recognise a mock of this project (and so lift the billing guard). */
+export const MOCK_MARKER = "yeastar-partner-portal-mock";
+
 const KINDS: FaultKind[] = ["error", "latency", "drop", "lose-response"];
 
 class BadInput extends Error {
@@ -102,7 +105,7 @@ export function controlRouter(o: ControlOptions): Router {
 
   r.get(
     "/health",
-    route(() => ({ ok: true })),
+    route(() => ({ ok: true, mock: MOCK_MARKER })),
   );
   r.post(
     "/reset",

@@ -1,8 +1,8 @@
 // The operation table, compiled once from the spec at start-up: per operation, validators for its query,
 // path and body, the media types it takes, and (for strict mode) a validator per response status.
 import type { Ajv2020 } from "ajv/dist/2020.js";
-import type { OpenApiDocument } from "../../openapi/load.ts";
-import { specRefs, type Validator } from "../../openapi/validator.ts";
+import type { OpenApiDocument } from "./load.ts";
+import { specRefs, type Validator } from "./validator.ts";
 
 interface Parameter {
   name: string;

@@ -1,8 +1,8 @@
 // The spec, compiled once per process: validators for every operation, the error-code statuses, the seed.
-import { loadSpec, type OpenApiDocument } from "../openapi/load.ts";
-import { createSpecAjv } from "../openapi/validator.ts";
+import { loadSpec, type OpenApiDocument } from "./load.ts";
+import { createSpecAjv } from "./validator.ts";
 import type { Ajv2020 } from "ajv/dist/2020.js";
-import { compileOperations, errorStatuses, type Operation } from "./http/operations.ts";
+import { compileOperations, errorStatuses, type Operation } from "./operations.ts";
 
 export interface Runtime {
   spec: OpenApiDocument;

@@ -1,0 +1,104 @@
+// Checks one answer against the spec: declared status, JSON envelope, and the schema for that status.
+// The body is parsed with 64-bit integers as bigint, so a bare ID where the spec says string is caught.
+import type { ErrorObject } from "ajv";
+import { compiledSpec } from "../openapi/compiled.ts";
+import { parseJson, stringifyJson } from "../src/json.ts";
+
+export interface Mismatch {
+  /** JSON path into the answer, e.g. $.result.orderId; or "status" / "content-type". */
+  path: string;
+  expected: string;
+  actual: string;
+}
+
+const show = (v: unknown) => {
+  const s = v === undefined ? "(absent)" : stringifyJson(v);
+  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+};
+
+function at(root: unknown, pointer: string): unknown {
+  let node = root;
+  for (const p of pointer.split("/").slice(1))
+    node =
+      node && typeof node === "object"
+        ? (node as Record<string, unknown>)[p.replace(/~1/g, "/").replace(/~0/g, "~")]
+        : undefined;
+  return node;
+}
+
+const jsonPath = (pointer: string) =>
+  "$" +
+  pointer
+    .split("/")
+    .slice(1)
+    .map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`))
+    .join("");
+
+function expectation(e: ErrorObject): string {
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case "required":
+      return `property ${String(p.missingProperty)}`;
+    case "type":
+      return `type ${String(p.type)}`;
+    case "enum":
+      return `one of ${(p.allowedValues as unknown[]).join(", ")}`;
+    case "const":
+      return stringifyJson(p.allowedValue);
+    case "additionalProperties":
+      return `no property ${String(p.additionalProperty)}`;
+    default:
+      return `${e.keyword}: ${e.message ?? ""}`;
+  }
+}
+
+export function operationIds(): string[] {
+  return compiledSpec().operations.map((o) => o.operationId);
+}
+
+export function findOperation(operationId: string) {
+  const op = compiledSpec().operations.find((o) => o.operationId === operationId);
+  if (!op) throw new Error(`the spec has no operation ${operationId}`);
+  return op;
+}
+
+export function checkAnswer(
+  operationId: string,
+  status: number,
+  contentType: string,
+  text: string,
+): { mismatches: Mismatch[]; body: unknown } {
+  const op = findOperation(operationId);
+  const mismatches: Mismatch[] = [];
+  if (!/^application\/json\b/.test(contentType))
+    mismatches.push({ path: "content-type", expected: "application/json", actual: contentType || "(none)" });
+  let body: unknown;
+  try {
+    body = parseJson(text, "bigint");
+  } catch {
+    mismatches.push({ path: "$", expected: "a JSON envelope", actual: show(text) });
+    return { mismatches, body: undefined };
+  }
+  const validate = op.response(status);
+  if (!validate) {
+    mismatches.push({ path: "status", expected: "a status the spec declares", actual: String(status) });
+    return { mismatches, body };
+  }
+  if (!validate(body)) {
+    const seen = new Set<string>();
+    for (const e of validate.errors ?? []) {
+      if (["anyOf", "oneOf", "allOf", "if"].includes(e.keyword)) continue;
+      const path =
+        jsonPath(e.instancePath) +
+        (e.keyword === "required" ? `.${String((e.params as Record<string, unknown>).missingProperty)}` : "");
+      const m = {
+        path,
+        expected: expectation(e),
+        actual: show(e.keyword === "required" ? undefined : at(body, e.instancePath)),
+      };
+      const key = `${m.path} ${m.expected}`;
+      if (!seen.has(key)) (mismatches.push(m), seen.add(key));
+    }
+  }
+  return { mismatches, body };
+}

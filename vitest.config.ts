@@ -8,8 +8,10 @@ export default defineConfig({
       "mock/**/*.test.ts",
       "contracts/**/*.test.ts",
       "test/**/*.test.ts",
+      "examples/**/*.test.ts",
     ],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    reporters: ["default", ["junit", { outputFile: "reports/junit.xml" }]],
   },
 });

@@ -97,7 +97,9 @@ export function checkAnswer(
         actual: show(e.keyword === "required" ? undefined : at(body, e.instancePath)),
       };
       const key = `${m.path} ${m.expected}`;
-      if (!seen.has(key)) (mismatches.push(m), seen.add(key));
+      if (seen.has(key)) continue;
+      seen.add(key);
+      mismatches.push(m);
     }
   }
   return { mismatches, body };

@@ -17,8 +17,7 @@ export function compiledSpec(): Runtime {
   if (!runtime) {
     const spec = loadSpec();
     const ajv = createSpecAjv(spec);
-    const coerce = createSpecAjv(spec, { coerceTypes: true });
-    runtime = { spec, ajv, operations: compileOperations(spec, ajv, coerce), statuses: errorStatuses(spec) };
+    runtime = { spec, ajv, operations: compileOperations(spec, ajv), statuses: errorStatuses(spec) };
   }
   return runtime;
 }

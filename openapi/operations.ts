@@ -19,8 +19,11 @@ export interface Operation {
   /** The same for Express, e.g. /order/openapi/order/v1/get/:id. */
   expressPath: string;
   secured: boolean;
+  /** Validates query values after `coerceParams` (integers are numbers, anything else stays text). */
   query?: Validator;
   params?: Validator;
+  /** Names of integer-typed query and path parameters. */
+  integers: Set<string>;
   /** Media type -> body validator; empty when the operation takes no body. */
   bodies: Map<string, Validator>;
   /** The response validator of a status, compiled on first use (only strict mode asks). */
@@ -43,8 +46,23 @@ function objectSchema(params: Parameter[]) {
   };
 }
 
-/** Compiles every operation of the document. `coerce` is an Ajv that coerces strings (query and path values). */
-export function compileOperations(spec: OpenApiDocument, ajv: Ajv2020, coerce: Ajv2020): Operation[] {
+const CANONICAL_INTEGER = /^-?(0|[1-9][0-9]{0,15})$/;
+
+/**
+ * Turns the text of integer parameters into numbers, strictly: only canonical integers (no spaces, signs other
+ * than "-", exponents or leading zeros), as a typed backend's parser would. Anything else stays text, so the
+ * validator refuses it naming the parameter.
+ */
+export function coerceParams(values: Record<string, unknown>, integers: Set<string>): Record<string, unknown> {
+  for (const name of integers) {
+    const v = values[name];
+    if (typeof v === "string" && CANONICAL_INTEGER.test(v)) values[name] = Number(v);
+  }
+  return values;
+}
+
+/** Compiles every operation of the document. */
+export function compileOperations(spec: OpenApiDocument, ajv: Ajv2020): Operation[] {
   const ops: Operation[] = [];
   const rootSecured = Array.isArray(spec.security) && spec.security.length > 0;
   for (const [path, item] of Object.entries(spec.paths)) {
@@ -76,8 +94,9 @@ export function compileOperations(spec: OpenApiDocument, ajv: Ajv2020, coerce: A
         path,
         expressPath: path.replace(/\{(\w+)\}/g, ":$1"),
         secured: security ? security.length > 0 : rootSecured,
-        query: query.length ? coerce.compile(specRefs(objectSchema(query))) : undefined,
-        params: pathParams.length ? coerce.compile(specRefs(objectSchema(pathParams))) : undefined,
+        query: query.length ? ajv.compile(specRefs(objectSchema(query))) : undefined,
+        params: pathParams.length ? ajv.compile(specRefs(objectSchema(pathParams))) : undefined,
+        integers: new Set(params.filter((p) => p.schema.type === "integer").map((p) => p.name)),
         bodies,
         response,
       });

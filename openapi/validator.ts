@@ -16,9 +16,9 @@ export function specRefs<T>(schema: T): T {
   ) as T;
 }
 
-export function createSpecAjv(spec: OpenApiDocument, options: { coerceTypes?: boolean } = {}): Ajv2020 {
+export function createSpecAjv(spec: OpenApiDocument): Ajv2020 {
   // strict off: the document carries OpenAPI keywords (example, x-assumed, x-int64) beside JSON Schema ones.
-  const ajv = new Ajv2020({ strict: false, allErrors: true, verbose: true, coerceTypes: options.coerceTypes ?? false });
+  const ajv = new Ajv2020({ strict: false, allErrors: true, verbose: true });
   addFormats(ajv);
   ajv.addSchema({ $id: SPEC_ID, components: specRefs(spec.components) });
   return ajv;

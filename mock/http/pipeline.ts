@@ -7,7 +7,7 @@ import type { Account } from "../domain/types.ts";
 import type { Faults } from "../faults.ts";
 import { readBody } from "./body.ts";
 import { failure, send, success, type Envelope } from "./envelope.ts";
-import type { Operation } from "../../openapi/operations.ts";
+import { coerceParams, type Operation } from "../../openapi/operations.ts";
 
 export interface Call {
   account?: Account;
@@ -88,12 +88,12 @@ export function operationRoute(ctx: PipelineContext, op: Operation, handler: Han
       const account = op.secured ? authenticate(ctx, req.headers.authorization) : undefined;
       res.locals.clientId = account?.clientId;
 
-      const query = { ...(req.query as Record<string, unknown>) };
+      const query = coerceParams({ ...(req.query as Record<string, unknown>) }, op.integers);
       if (op.query && !op.query(query)) {
         const f = describeFault(op.query.errors);
         return fail(400, "parameter_validation_failed", f.field, f.tag, f.reason);
       }
-      const params = { ...req.params };
+      const params = coerceParams({ ...req.params }, op.integers);
       if (op.params && !op.params(params)) {
         const f = describeFault(op.params.errors);
         return fail(400, "parameter_validation_failed", f.field, f.tag, f.reason);

@@ -1,4 +1,5 @@
 // The mock's CLI: `npm start` (see --help). Listens, prints where and with which credentials, stops cleanly.
+import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import type { AddressInfo } from "node:net";
 import { createApp, CONTROL_PREFIX, DEFAULT_BODY_LIMIT } from "./app.ts";
@@ -23,6 +24,8 @@ Options (environment variable in brackets):
   --control-token T      require header X-Mock-Control-Token: T on the control API [MOCK_CONTROL_TOKEN]
   --strict               validate every response against the spec (a mismatch answers 500)
   --body-limit BYTES     largest accepted request body (default ${DEFAULT_BODY_LIMIT})
+  --headers-timeout MS   a client must send its headers within MS (default 10000)
+  --request-timeout MS   and the whole request within MS (default 30000)
   --quiet                no request log
   -h, --help             this help
 `;
@@ -47,6 +50,8 @@ const { values: a } = (() => {
         "control-token": { type: "string" },
         strict: { type: "boolean" },
         "body-limit": { type: "string" },
+        "headers-timeout": { type: "string" },
+        "request-timeout": { type: "string" },
         quiet: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
@@ -69,6 +74,13 @@ if (!Number.isInteger(port) || port < 0 || port > 65535)
 const bodyLimit = Number(a["body-limit"] ?? DEFAULT_BODY_LIMIT);
 if (!Number.isInteger(bodyLimit) || bodyLimit < 1024)
   fail("--body-limit must be a whole number of bytes, at least 1024");
+const positive = (flag: string, fallback: number) => {
+  const v = Number(a[flag as keyof typeof a] ?? fallback);
+  if (!Number.isInteger(v) || v < 100) fail(`--${flag} must be a whole number of milliseconds, at least 100`);
+  return v;
+};
+const headersTimeout = positive("headers-timeout", 10_000);
+const requestTimeout = Math.max(positive("request-timeout", 30_000), headersTimeout);
 const demo = {
   clientId: a["client-id"] ?? env.MOCK_CLIENT_ID ?? DEMO_CREDENTIALS.clientId,
   clientSecret: a["client-secret"] ?? env.MOCK_CLIENT_SECRET ?? DEMO_CREDENTIALS.clientSecret,
@@ -113,11 +125,13 @@ const { app } = createApp(service, {
   controlToken,
   bodyLimit,
 });
-const server = app.listen(port, host);
-// A slow or silent client cannot hold a connection: headers within 10 s, the whole request within 30 s.
-server.headersTimeout = 10_000;
-server.requestTimeout = 30_000;
-server.keepAliveTimeout = 5_000;
+// A slow or silent client cannot hold a connection: its headers and its whole request have deadlines,
+// checked every second (Node's default check is every 30 s).
+const server = createServer(
+  { headersTimeout, requestTimeout, keepAliveTimeout: 5_000, connectionsCheckingInterval: 1_000 },
+  app,
+);
+server.listen(port, host);
 
 server.on("error", (err: NodeJS.ErrnoException) => {
   if (err.code === "EADDRINUSE")

@@ -34,6 +34,33 @@ describe("accounts", () => {
     expectEnvelopeError(await h.get(`/order/openapi/order/v1/get/${id}`, demoToken), 404, "resource_not_found", "id");
   });
 
+  it("orders of every kind in one account never change another account's state", async () => {
+    const other = await new Harness(h.mock).isolate();
+    const otherBefore = other.snapshot();
+    const demoBefore = h.snapshot();
+    const iso = await new Harness(h.mock).isolate();
+    const t = await iso.token();
+    for (const body of [
+      trialBody(),
+      expandBody(9),
+      { ...expandBody(2), partnerId: 3076913644915998721n },
+      { ...trialBody(), partnerId: 3076913644915998722n },
+    ])
+      expect((await iso.order(json(body), t)).status).toBe(200);
+    expect(other.snapshot().replace(/"ids":.*$/, "")).toBe(otherBefore.replace(/"ids":.*$/, ""));
+    expect(h.snapshot().replace(/"ids":.*$/, "")).toBe(demoBefore.replace(/"ids":.*$/, ""));
+    // Another account's token cannot read this account's orders, by ID or by number.
+    const mine = iso.mock.service.account(iso.creds.clientId)!.orders.find((o) => o.orderId)!;
+    const otherToken = await other.token();
+    for (const id of [mine.orderId!, mine.orderNo])
+      expectEnvelopeError(
+        await other.get(`/order/openapi/order/v1/get/${id}`, otherToken),
+        404,
+        "resource_not_found",
+        "id",
+      );
+  });
+
   it("reads an account's whole state, newest order first, with the request body as sent", async () => {
     await h.order(json(expandBody(4)));
     const s = body(await ctl().get("/__mock/accounts/demo-client-id")).result;

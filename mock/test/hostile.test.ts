@@ -134,7 +134,6 @@ const controlChars = fc.string({
   minLength: 1,
   maxLength: 20,
 });
-const base0 = () => (Math.random() < 0.5 ? expandBody() : trialBody());
 
 type Mutation = (b: any) => void;
 const topFields = Object.keys(bodySchema.properties);
@@ -319,12 +318,10 @@ describe("hostile input gets a clean refusal and changes nothing", () => {
         method: "GET",
         path: `/pricing/openapi/purchase/v1/purchase_product_info?productId=${encodeURIComponent(v)}`,
       })),
-      fc
-        .tuple(q, q)
-        .map(([a, b]) => ({
-          method: "GET",
-          path: `/order/openapi/order/v1/page?pageNo=${encodeURIComponent(a)}&pageSize=${encodeURIComponent(b)}`,
-        })),
+      fc.tuple(q, q).map(([a, b]) => ({
+        method: "GET",
+        path: `/order/openapi/order/v1/page?pageNo=${encodeURIComponent(a)}&pageSize=${encodeURIComponent(b)}`,
+      })),
       fc
         .string({ minLength: 1, maxLength: 60 })
         .map((id) => ({ method: "GET", path: `/order/openapi/order/v1/get/${encodeURIComponent(id)}` })),

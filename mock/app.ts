@@ -1,10 +1,15 @@
-// createApp(service, options): the Express app, with no listening inside (the CLI listens; tests use supertest).
+// createApp(service, options): the mock as a request handler, with no listening inside (the CLI listens; tests
+// use supertest). Vendor operations run on a node:http pipeline compiled from the spec; the control API,
+// unknown paths and errors go through Express.
+import type { IncomingMessage, ServerResponse } from "node:http";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { MockService } from "./domain/service.ts";
 import { Faults } from "./faults.ts";
+import { createDispatcher } from "./http/dispatch.ts";
 import { failure, newRequestId } from "./http/envelope.ts";
-import { RequestLog, redactPath } from "./http/log.ts";
-import { answer, operationRoute, type PipelineContext } from "./http/pipeline.ts";
+import { begin } from "./http/exchange.ts";
+import { RequestLog } from "./http/log.ts";
+import { answer, type PipelineContext } from "./http/pipeline.ts";
 import { controlRouter } from "./routes/control.ts";
 import { vendorHandlers } from "./routes/vendor.ts";
 import { compiledSpec } from "../openapi/compiled.ts";
@@ -25,7 +30,10 @@ export interface AppOptions {
 }
 
 export interface MockApp {
+  /** The whole mock as an Express app (vendor operations first, through the same pipeline as `handler`). */
   app: express.Express;
+  /** The whole mock as a plain request listener: vendor operations skip Express entirely. */
+  handler: (req: IncomingMessage, res: ServerResponse) => void;
   service: MockService;
   faults: Faults;
   log: RequestLog;
@@ -40,64 +48,38 @@ export function createApp(service: MockService, options: AppOptions = {}): MockA
   const { operations, statuses } = compiledSpec();
   const faults = new Faults();
   const log = new RequestLog(options.quiet ?? false, options.logOut);
-  const ctx: PipelineContext = { service, faults, statuses, strict: options.strict ?? false, violations: [] };
+  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const ctx: PipelineContext = {
+    service,
+    faults,
+    statuses,
+    strict: options.strict ?? false,
+    bodyLimit,
+    violations: [],
+  };
+  const dispatch = createDispatcher(ctx, operations, vendorHandlers(service));
+
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", false);
-  app.set("query parser", "simple");
-
   app.use((req: Request, res: Response, next: NextFunction) => {
-    const start = process.hrtime.bigint();
-    const requestId = newRequestId();
-    res.locals.requestId = requestId;
-    const done = () => {
-      log.record({
-        time: new Date().toISOString(),
-        method: req.method,
-        path: redactPath(req.originalUrl),
-        status: res.locals.lost || !res.headersSent ? 0 : res.statusCode,
-        ms: Number(process.hrtime.bigint() - start) / 1e6,
-        requestId,
-        clientId: res.locals.clientId as string | undefined,
-      });
-    };
-    res.once("finish", done);
-    res.once("close", () => {
-      if (!res.writableFinished) done();
-    });
-    next();
+    res.locals.requestId = begin(req, res, log).requestId;
+    if (!dispatch(req, res)) next();
   });
-  app.use(express.raw({ type: () => true, limit: options.bodyLimit ?? DEFAULT_BODY_LIMIT }));
-
-  const handlers = vendorHandlers(service);
-  for (const op of operations) {
-    const handler = handlers[op.operationId];
-    if (!handler) throw new Error(`no handler for operation ${op.operationId}`);
-    app[op.method.toLowerCase() as "get" | "post"](op.expressPath, operationRoute(ctx, op, handler));
-  }
-  if (options.control ?? true)
+  if (options.control ?? true) {
+    app.use(CONTROL_PREFIX, express.raw({ type: () => true, limit: bodyLimit }));
     app.use(CONTROL_PREFIX, controlRouter({ service, faults, log, token: options.controlToken }));
+  }
 
   // Unknown endpoints and methods answer in the envelope too.
   const known = operations.map((op) => ({ op, re: new RegExp(`^${op.path.replace(/\{\w+\}/g, "[^/]+")}$`) }));
   app.use((req: Request, res: Response) => {
     const id = res.locals.requestId as string;
-    const same = known.filter((k) => k.re.test(req.path));
+    const same = known.filter((k) => k.re.test(req.path)).map((k) => k.op.method);
     if (same.length) {
-      res.set("Allow", same.map((k) => k.op.method).join(", "));
-      return answer(
-        ctx,
-        res,
-        undefined,
-        failure(
-          id,
-          405,
-          "method_not_allowed",
-          "method",
-          "not_allowed",
-          `${req.method} is not allowed on ${req.path}; use ${same.map((k) => k.op.method).join(" or ")}`,
-        ),
-      );
+      res.set("Allow", same.join(", "));
+      const reason = `${req.method} is not allowed on ${req.path}; use ${same.join(" or ")}`;
+      return answer(ctx, res, undefined, failure(id, 405, "method_not_allowed", "method", "not_allowed", reason));
     }
     answer(
       ctx,
@@ -107,8 +89,8 @@ export function createApp(service: MockService, options: AppOptions = {}): MockA
     );
   });
 
-  // Errors raised before a route ran: body too large, aborted or badly encoded bodies.
-  app.use((err: Error & { status?: number; type?: string }, req: Request, res: Response, _next: NextFunction) => {
+  // Errors raised before a route ran (control API bodies): too large, aborted or badly encoded.
+  app.use((err: Error & { status?: number }, req: Request, res: Response, _next: NextFunction) => {
     const id = (res.locals.requestId as string) ?? newRequestId();
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (res.headersSent) return void res.end();
@@ -117,14 +99,7 @@ export function createApp(service: MockService, options: AppOptions = {}): MockA
         ctx,
         res,
         undefined,
-        failure(
-          id,
-          413,
-          "request_entity_too_large",
-          "body",
-          "too_large",
-          `exceeds the limit of ${options.bodyLimit ?? DEFAULT_BODY_LIMIT} bytes`,
-        ),
+        failure(id, 413, "request_entity_too_large", "body", "too_large", `exceeds the limit of ${bodyLimit} bytes`),
       );
     if (status === 415)
       return answer(
@@ -134,12 +109,7 @@ export function createApp(service: MockService, options: AppOptions = {}): MockA
         failure(id, 415, "unsupported_media_type", "Content-Encoding", "unsupported", err.message),
       );
     if (status < 500)
-      return answer(
-        ctx,
-        res,
-        undefined,
-        failure(id, status === 400 ? 400 : status, "invalid_json", "body", "unreadable", err.message),
-      );
+      return answer(ctx, res, undefined, failure(id, status, "invalid_json", "body", "unreadable", err.message));
     console.error(`[${id}] ${req.method} ${req.path} failed:`, err);
     answer(
       ctx,
@@ -149,5 +119,9 @@ export function createApp(service: MockService, options: AppOptions = {}): MockA
     );
   });
 
-  return { app, service, faults, log, violations: ctx.violations };
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    begin(req, res, log);
+    if (!dispatch(req, res)) app(req, res);
+  };
+  return { app, handler, service, faults, log, violations: ctx.violations };
 }

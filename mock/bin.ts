@@ -118,7 +118,7 @@ if (stateFile) {
 }
 if (!service.account(demo.clientId)) await service.seedDemo();
 
-const { app } = createApp(service, {
+const { handler } = createApp(service, {
   quiet: a.quiet ?? false,
   strict: a.strict ?? false,
   control,
@@ -129,7 +129,7 @@ const { app } = createApp(service, {
 // checked every second (Node's default check is every 30 s).
 const server = createServer(
   { headersTimeout, requestTimeout, keepAliveTimeout: 5_000, connectionsCheckingInterval: 1_000 },
-  app,
+  handler,
 );
 server.listen(port, host);
 

@@ -1,5 +1,6 @@
 // The business rules of order/save. Pure checks first, then one synchronous mutation: an order either
 // applies whole or changes nothing, and no other request can interleave (Node runs it to completion).
+import { parseJson } from "../../src/json.ts";
 import { refuse } from "./errors.ts";
 import { DAY_MS } from "./clock.ts";
 import { findPlan, findService, kindOf, nameOf } from "./catalog.ts";
@@ -178,12 +179,12 @@ function checkConnection(item: Item, i: number, planId: string, required: boolea
     );
 }
 
-function line(product: Product, item: Item, planId?: string): OrderLine {
+function line(product: Product | undefined, item: Item, planId?: string): OrderLine {
   const sid = String(item.serviceId);
   const out: OrderLine = {
     serviceType: item.serviceType,
     serviceId: sid,
-    name: nameOf(product, sid),
+    name: product ? nameOf(product, sid) : "",
     purchaseType: item.purchaseType,
   };
   if (item.serviceType === "service" && (item.connectionPlanId !== undefined || planId))
@@ -335,15 +336,7 @@ export function createOrder(req: OrderRequest, ctx: OrderContext): OrderOutcome 
     };
     account.instances.push(instance);
     account.trialsUsed.push(trialKey);
-    const order: Order = {
-      ...base,
-      orderId: null,
-      orderNo: "",
-      transactionNo: "",
-      instanceId: instance.instanceId,
-      productNo: instance.productNo,
-      items: req.serviceList.map((it) => line(product, it, entry.planId)),
-    };
+    const order = makeOrder(base, { orderId: null, orderNo: "", transactionNo: "" }, instance);
     account.orders.push(order);
     return { order, instance, trialKey, result: resultOf(order) };
   }
@@ -393,12 +386,7 @@ export function createOrder(req: OrderRequest, ctx: OrderContext): OrderOutcome 
       return [s.serviceId, q] as const;
     });
     for (const [sid, q] of adds) instance.services[sid] = (instance.services[sid] ?? 0) + q;
-    return paid(
-      ctx,
-      base,
-      instance,
-      req.serviceList.map((it) => line(product, it)),
-    );
+    return paid(ctx, base, instance);
   }
 
   const { plan, planIndex, services } = splitPlan(req.serviceList, op);
@@ -410,7 +398,6 @@ export function createOrder(req: OrderRequest, ctx: OrderContext): OrderOutcome 
     checkBilling(item, i, s, true);
     return { item, i, s };
   });
-  const lines = req.serviceList.map((it) => line(product, it, entry.planId));
   const cycle = cycleMs(plan.billingCycle!, plan.multiCycle ?? 0);
 
   if (op === "purchase_plan") {
@@ -429,7 +416,7 @@ export function createOrder(req: OrderRequest, ctx: OrderContext): OrderOutcome 
       expireTime: now + cycle,
     };
     account.instances.push(instance);
-    return paid(ctx, base, instance, lines);
+    return paid(ctx, base, instance);
   }
 
   // renew_plan: quantities must equal what the instance has now.
@@ -460,24 +447,46 @@ export function createOrder(req: OrderRequest, ctx: OrderContext): OrderOutcome 
   }
   instance.expireTime = Math.max(instance.expireTime, now) + cycle;
   instance.billingCycle = plan.billingCycle!;
-  return paid(ctx, base, instance, lines);
+  return paid(ctx, base, instance);
 }
 
-function paid(
-  ctx: OrderContext,
-  base: Omit<Order, "orderId" | "orderNo" | "transactionNo" | "instanceId" | "productNo" | "items">,
-  instance: Instance,
-  items: OrderLine[],
-): OrderOutcome {
-  const order: Order = {
-    ...base,
-    ...ctx.ids.order(),
+type OrderBase = Omit<Order, "orderId" | "orderNo" | "transactionNo" | "instanceId" | "productNo">;
+
+/**
+ * One literal with every field in a fixed order, so all orders share one hidden class. (Built with object
+ * spreads, each order got a shape of its own, about 400 bytes apiece, measured in a heap snapshot.)
+ */
+function makeOrder(b: OrderBase, ids: Pick<Order, "orderId" | "orderNo" | "transactionNo">, instance: Instance): Order {
+  return {
+    orderId: ids.orderId,
+    orderNo: ids.orderNo,
+    transactionNo: ids.transactionNo,
     instanceId: instance.instanceId,
     productNo: instance.productNo,
-    items,
+    productId: b.productId,
+    operationType: b.operationType,
+    partnerId: b.partnerId,
+    billingContactId: b.billingContactId,
+    poNumber: b.poNumber,
+    createTime: b.createTime,
+    requestText: b.requestText,
   };
+}
+
+function paid(ctx: OrderContext, base: OrderBase, instance: Instance): OrderOutcome {
+  const order = makeOrder(base, ctx.ids.order(), instance);
   ctx.account.orders.push(order);
   return { order, instance, result: resultOf(order) };
+}
+
+/**
+ * The lines of an order, derived from its request text (kept exactly as received) rather than stored twice:
+ * a service line without connectionPlanId connects to the order's plan.
+ */
+export function orderLines(order: Order, product: Product | undefined): OrderLine[] {
+  const req = parseJson(order.requestText, "string") as OrderRequest;
+  const planId = req.serviceList.find((it) => it.serviceType === "plan")?.serviceId;
+  return req.serviceList.map((it) => line(product, it, planId === undefined ? undefined : String(planId)));
 }
 
 export function resultOf(order: Order): OrderResult {

@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { Clock, DAY_MS } from "./clock.ts";
 import { DomainError, refuse } from "./errors.ts";
 import { IdSequence } from "./ids.ts";
-import { createOrder, resultOf, type OrderOutcome, type OrderRequest } from "./orders.ts";
+import { createOrder, orderLines, resultOf, type OrderOutcome, type OrderRequest } from "./orders.ts";
 import { TokenSigner, accessClaims, refreshClaims, ACCESS_TTL_S, type Claims } from "./tokens.ts";
 import type { Account, Instance, Order, OrderDetail, OrderInfo, Product } from "./types.ts";
 import type { Seed } from "../seed/load.ts";
@@ -31,6 +31,7 @@ export interface ServiceOptions {
 }
 
 const MAX_REFRESH_TOKENS = 1000;
+const MAX_VERIFIED_TOKENS = 10_000;
 const nowS = (ms: number) => Math.floor(ms / 1000);
 const hex = (n: number) => randomBytes(n).toString("hex");
 
@@ -41,6 +42,8 @@ export class MockService {
   /** Valid refresh-token IDs per account; using one removes it (rotation). */
   readonly #refresh = new Map<string, Set<string>>();
   readonly #signer: TokenSigner;
+  readonly #verified = new Map<string, { account: Account; exp: number }>();
+  #productList?: Array<{ name: string; productId: number }>;
   readonly ids = new IdSequence();
   #sink: ChangeSink = () => Promise.resolve();
   #uniq = 0;
@@ -223,8 +226,19 @@ export class MockService {
     return this.#issue(account);
   }
 
-  /** The account of a valid access token. */
+  /** The account of a valid access token. Verified tokens are remembered, so the signature is checked once. */
   authenticate(token: string): Account {
+    const known = this.#verified.get(token);
+    if (known && this.#accounts.get(known.account.clientId) === known.account) {
+      if (known.exp <= nowS(this.clock(known.account.clientId).now()))
+        refuse(
+          "token_expired",
+          "Authorization",
+          "expired",
+          "the access token has expired; refresh it or request a new one",
+        );
+      return known.account;
+    }
     const claims: Claims = this.#signer.verify(token, "Authorization", "invalid_token");
     const account = this.#accounts.get(claims.client_id);
     if (claims.token_type !== "openapi" || !account)
@@ -236,13 +250,16 @@ export class MockService {
         "expired",
         "the access token has expired; refresh it or request a new one",
       );
+    if (this.#verified.size >= MAX_VERIFIED_TOKENS) this.#verified.clear();
+    this.#verified.set(token, { account, exp: claims.exp });
     return account;
   }
 
   // ---- vendor reads ---------------------------------------------------------------------------------------
 
   products() {
-    return [...this.catalog.values()].map((p) => ({ name: p.productName, productId: p.productId }));
+    this.#productList ??= [...this.catalog.values()].map((p) => ({ name: p.productName, productId: p.productId }));
+    return this.#productList;
   }
 
   productInfo(productId: number): Product {
@@ -288,7 +305,7 @@ export class MockService {
           }
         : {},
       orderInformation: orderInfo(order),
-      orderSummary: { partnerId: order.partnerId, poNumber: order.poNumber, itemList: order.items },
+      orderSummary: { partnerId: order.partnerId, poNumber: order.poNumber, itemList: orderLines(order, product) },
     };
   }
 

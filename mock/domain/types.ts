@@ -46,8 +46,7 @@ export interface Order {
   billingContactId: string;
   poNumber: string;
   createTime: number;
-  items: OrderLine[];
-  /** The request body exactly as received, for the control API and UI. */
+  /** The request body exactly as received: the control API shows it, and the order lines derive from it. */
   requestText: string;
 }
 

@@ -1,9 +1,10 @@
 // Request bodies: checked against the operation's media types, parsed without losing a digit.
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { parseJson } from "../../src/json.ts";
 import type { Operation } from "../../openapi/operations.ts";
 
 export type BodyResult =
-  | { ok: true; value: unknown; text: string }
+  | { ok: true; value: unknown; text: string; type: string }
   | { ok: false; status: number; code: string; field: string; tag: string; reason: string };
 
 const bad = (status: number, code: string, tag: string, reason: string): BodyResult => ({
@@ -42,6 +43,53 @@ async function parseForm(type: string, header: string, raw: Buffer): Promise<Rec
   return out;
 }
 
+/**
+ * Buffers a request body up to `limit` bytes. A declared or actual size over the limit is refused at once (and
+ * the connection closed after the answer, so the rest is not read); compressed bodies are not accepted.
+ */
+export function readRaw(
+  req: IncomingMessage,
+  res: ServerResponse,
+  limit: number,
+): Promise<BodyResult | { ok: true; raw: Buffer | undefined }> {
+  const encoding = (req.headers["content-encoding"] ?? "identity").toLowerCase();
+  if (encoding !== "identity")
+    return Promise.resolve(
+      bad(
+        415,
+        "unsupported_media_type",
+        "content_encoding",
+        `Content-Encoding ${encoding} is not accepted; send the body uncompressed`,
+      ),
+    );
+  const declared = req.headers["content-length"];
+  const tooLarge = () => {
+    res.setHeader("Connection", "close");
+    return bad(413, "request_entity_too_large", "too_large", `exceeds the limit of ${limit} bytes`);
+  };
+  if (declared !== undefined && Number(declared) > limit) return Promise.resolve(tooLarge());
+  if (declared === undefined && req.headers["transfer-encoding"] === undefined)
+    return Promise.resolve({ ok: true, raw: undefined });
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = (r: BodyResult | { ok: true; raw: Buffer | undefined }) => {
+      req.off("data", onData).off("end", onEnd).off("error", onError).off("aborted", onError);
+      resolve(r);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.pause();
+        done(tooLarge());
+      } else chunks.push(chunk);
+    };
+    const onEnd = () => done({ ok: true, raw: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size) });
+    const onError = () => done(bad(400, "invalid_json", "aborted", "was cut off before its end"));
+    req.on("data", onData).on("end", onEnd).on("error", onError).on("aborted", onError);
+  });
+}
+
 /** Reads the body an operation takes. `raw` is the buffered body, or undefined when there was none. */
 export async function readBody(
   op: Operation,
@@ -62,7 +110,7 @@ export async function readBody(
   if (type === "application/json") {
     const text = raw.toString("utf8");
     try {
-      return { ok: true, value: parseJson(text, "string"), text };
+      return { ok: true, value: parseJson(text, "string"), text, type };
     } catch (err) {
       // Malformed, truncated, duplicate keys, or nested beyond the parser's stack.
       const why = err instanceof RangeError ? "is nested too deeply" : `is not valid JSON (${(err as Error).message})`;
@@ -70,7 +118,7 @@ export async function readBody(
     }
   }
   try {
-    return { ok: true, value: await parseForm(type, header!, raw), text: "" };
+    return { ok: true, value: await parseForm(type, header!, raw), text: "", type };
   } catch {
     return bad(400, "parameter_validation_failed", "syntax", `is not a valid ${type} body`);
   }

@@ -1,6 +1,6 @@
 // The vendor's envelope on every answer; requestIds are 32 hex characters as in the vendor's examples.
-import { randomUUID } from "node:crypto";
-import type { Response } from "express";
+import type { ServerResponse } from "node:http";
+import { finish } from "./exchange.ts";
 
 export interface Envelope {
   code: string;
@@ -10,7 +10,7 @@ export interface Envelope {
   status: number;
 }
 
-export const newRequestId = () => randomUUID().replace(/-/g, "");
+export { newRequestId } from "./envelope-id.ts";
 
 export function success(requestId: string, result: unknown): Envelope {
   return { code: "success", detailMessage: "", requestId, result, status: 200 };
@@ -27,7 +27,30 @@ export function failure(
   return { code, detailMessage: field ? `${field}: ${reason}` : reason, requestId, result: { field, tag }, status };
 }
 
-export function send(res: Response, env: Envelope): void {
+// Results that never change (catalog, contacts, subordinates) are serialized once.
+const immutable = new WeakSet<object>();
+const serialized = new WeakMap<object, string>();
+
+/** Marks a result as never changing, so its JSON can be reused across answers. */
+export function unchanging<T extends object>(result: T): T {
+  immutable.add(result);
+  return result;
+}
+
+function resultJson(result: unknown): string {
+  if (result === null || typeof result !== "object" || !immutable.has(result)) return JSON.stringify(result);
+  let text = serialized.get(result);
+  if (text === undefined) serialized.set(result, (text = JSON.stringify(result)));
+  return text;
+}
+
+export function send(res: ServerResponse, env: Envelope): void {
   // Responses carry IDs as strings, so JSON.stringify is exact here (and faster than a lossless writer).
-  res.status(env.status).set("Content-Type", "application/json; charset=utf-8").send(JSON.stringify(env));
+  const body = `{"code":${JSON.stringify(env.code)},"detailMessage":${JSON.stringify(env.detailMessage)},"requestId":"${env.requestId}","result":${resultJson(env.result) ?? "null"},"status":${env.status}}`;
+  res.writeHead(env.status, {
+    "Content-Type": "application/json; charset=utf-8",
+    "Content-Length": Buffer.byteLength(body),
+  });
+  res.end(body);
+  finish(res, env.status);
 }

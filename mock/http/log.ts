@@ -1,7 +1,8 @@
 // The request log: one line per request on stdout, and a ring buffer for the control API and UI.
 // Only method, path, status, latency and requestId are kept: bodies, headers and tokens never are.
 export interface LogEntry {
-  time: string;
+  /** Milliseconds since the epoch (formatted only when printed or read). */
+  at: number;
   method: string;
   path: string;
   status: number;
@@ -23,6 +24,7 @@ export function redactPath(url: string): string {
 
 export class RequestLog {
   readonly #ring: LogEntry[] = [];
+  #next = 0;
   readonly #listeners = new Set<(e: LogEntry) => void>();
   constructor(
     private readonly quiet: boolean,
@@ -31,17 +33,22 @@ export class RequestLog {
   ) {}
 
   record(entry: LogEntry): void {
-    this.#ring.push(entry);
-    if (this.#ring.length > this.size) this.#ring.shift();
+    // A ring: overwrite the oldest entry instead of shifting the array.
+    if (this.#ring.length < this.size) this.#ring.push(entry);
+    else this.#ring[this.#next] = entry;
+    this.#next = (this.#next + 1) % this.size;
     for (const l of this.#listeners) l(entry);
-    if (!this.quiet)
-      this.out(
-        `${entry.time} ${entry.method} ${entry.path} ${entry.status} ${entry.ms.toFixed(1)}ms ${entry.requestId}\n`,
-      );
+    if (!this.quiet) {
+      const time = new Date(entry.at).toISOString();
+      this.out(`${time} ${entry.method} ${entry.path} ${entry.status} ${entry.ms.toFixed(1)}ms ${entry.requestId}\n`);
+    }
   }
 
-  recent(): LogEntry[] {
-    return [...this.#ring];
+  /** Oldest first, with the time as ISO text. */
+  recent(): Array<LogEntry & { time: string }> {
+    const full = this.#ring.length === this.size;
+    const ordered = full ? [...this.#ring.slice(this.#next), ...this.#ring.slice(0, this.#next)] : this.#ring;
+    return ordered.map((e) => ({ ...e, time: new Date(e.at).toISOString() }));
   }
 
   subscribe(listener: (e: LogEntry) => void): () => void {

@@ -1,13 +1,16 @@
-// What every vendor operation does around its handler: User-Agent, bearer token, query/path/body validation
-// against the compiled spec, fault injection, the envelope, and (strict mode) response validation.
-import type { Request, Response } from "express";
+// What every vendor operation does around its handler, on plain node:http: User-Agent, bearer token,
+// query/path/body validation against the compiled spec, fault injection, the envelope, and (strict mode)
+// response validation. The Express app and the CLI's server both call it through the dispatcher.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { parse as parseQuery } from "node:querystring";
 import { describeFault } from "../../openapi/validator.ts";
+import { coerceParams, type Operation } from "../../openapi/operations.ts";
 import { DomainError, type MockService } from "../domain/service.ts";
 import type { Account } from "../domain/types.ts";
 import type { Faults } from "../faults.ts";
-import { readBody } from "./body.ts";
+import { readBody, readRaw } from "./body.ts";
 import { failure, send, success, type Envelope } from "./envelope.ts";
-import { coerceParams, type Operation } from "../../openapi/operations.ts";
+import { exchangeOf, finish } from "./exchange.ts";
 
 export interface Call {
   account?: Account;
@@ -25,23 +28,22 @@ export interface PipelineContext {
   faults: Faults;
   statuses: Map<string, number>;
   strict: boolean;
+  bodyLimit: number;
   /** Strict-mode mismatches, for tests to assert on; also printed to stderr. */
   violations: string[];
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export function answer(ctx: PipelineContext, res: Response, op: Operation | undefined, env: Envelope): void {
+export function answer(ctx: PipelineContext, res: ServerResponse, op: Operation | undefined, env: Envelope): void {
   if (ctx.strict && op) {
     const validate = op.response(env.status);
-    const problem = !validate
-      ? `status ${env.status} is not declared`
-      : validate(env)
-        ? ""
-        : (() => {
-            const f = describeFault(validate.errors);
-            return `${f.field}: ${f.reason}`;
-          })();
+    let problem = "";
+    if (!validate) problem = `status ${env.status} is not declared`;
+    else if (!validate(env)) {
+      const f = describeFault(validate.errors);
+      problem = `${f.field}: ${f.reason}`;
+    }
     if (problem) {
       const msg = `strict mode: ${op.method} ${op.path} answered a response that breaks the spec (${problem})`;
       ctx.violations.push(msg);
@@ -53,14 +55,8 @@ export function answer(ctx: PipelineContext, res: Response, op: Operation | unde
 }
 
 export function refusal(ctx: PipelineContext, requestId: string, err: DomainError): Envelope {
-  return failure(
-    requestId,
-    ctx.statuses.get(err.code) ?? 422,
-    err.code,
-    err.field,
-    err.tag,
-    err.message.slice(err.field ? err.field.length + 2 : 0),
-  );
+  const reason = err.message.slice(err.field ? err.field.length + 2 : 0);
+  return failure(requestId, ctx.statuses.get(err.code) ?? 422, err.code, err.field, err.tag, reason);
 }
 
 function authenticate(ctx: PipelineContext, header: string | undefined): Account {
@@ -77,35 +73,48 @@ function authenticate(ctx: PipelineContext, header: string | undefined): Account
   return ctx.service.authenticate(m[1]!);
 }
 
+/** Ends a connection without an answer (a fault), logging it with status 0. */
+function hangUp(req: IncomingMessage, res: ServerResponse): void {
+  finish(res, 0);
+  req.socket.destroy();
+}
+
 export function operationRoute(ctx: PipelineContext, op: Operation, handler: Handler) {
-  return async (req: Request, res: Response): Promise<void> => {
-    const requestId = res.locals.requestId as string;
+  return async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    search: string,
+    params: Record<string, string>,
+  ): Promise<void> => {
+    const ex = exchangeOf(res)!;
+    const requestId = ex.requestId;
     const fail = (status: number, code: string, field: string, tag: string, reason: string) =>
       answer(ctx, res, op, failure(requestId, status, code, field, tag, reason));
     try {
       if (!req.headers["user-agent"])
         return fail(400, "missing_user_agent", "User-Agent", "required", "header is required");
       const account = op.secured ? authenticate(ctx, req.headers.authorization) : undefined;
-      res.locals.clientId = account?.clientId;
+      ex.clientId = account?.clientId;
 
-      const query = coerceParams({ ...(req.query as Record<string, unknown>) }, op.integers);
+      const query = coerceParams({ ...parseQuery(search) }, op.integers);
       if (op.query && !op.query(query)) {
         const f = describeFault(op.query.errors);
         return fail(400, "parameter_validation_failed", f.field, f.tag, f.reason);
       }
-      const params = coerceParams({ ...req.params }, op.integers);
-      if (op.params && !op.params(params)) {
+      const pathParams = coerceParams({ ...params }, op.integers);
+      if (op.params && !op.params(pathParams)) {
         const f = describeFault(op.params.errors);
         return fail(400, "parameter_validation_failed", f.field, f.tag, f.reason);
       }
       let body: unknown;
       let bodyText = "";
       if (op.bodies.size) {
-        const read = await readBody(op, req.headers["content-type"], req.body as Buffer | undefined);
+        const raw = await readRaw(req, res, ctx.bodyLimit);
+        if (!raw.ok) return fail(raw.status, raw.code, raw.field, raw.tag, raw.reason);
+        const read = await readBody(op, req.headers["content-type"], "raw" in raw ? raw.raw : undefined);
         if (!read.ok) return fail(read.status, read.code, read.field, read.tag, read.reason);
-        const validate =
-          op.bodies.get([...op.bodies.keys()].find((t) => req.is(t)) ?? "application/json") ??
-          op.bodies.values().next().value!;
+        const validate = op.bodies.get(read.type)!;
         if (!validate(read.value)) {
           const f = describeFault(validate.errors);
           return fail(400, "parameter_validation_failed", f.field, f.tag, f.reason);
@@ -117,27 +126,20 @@ export function operationRoute(ctx: PipelineContext, op: Operation, handler: Han
       const fault = ctx.faults.take({
         operationId: op.operationId,
         method: op.method,
-        path: req.path,
+        path,
         clientId: account?.clientId,
       });
       if (fault?.kind === "latency") await sleep(fault.latencyMs ?? 1000);
-      if (fault?.kind === "drop") {
-        req.socket.destroy();
-        return;
-      }
+      if (fault?.kind === "drop") return hangUp(req, res);
       if (fault?.kind === "error") {
         const status = fault.status ?? 500;
         const code = fault.code ?? [...ctx.statuses].find(([, s]) => s === status)?.[0] ?? "internal_error";
         return fail(status, code, "", "injected", fault.detailMessage ?? `injected fault ${fault.id}`);
       }
 
-      const result = await handler({ account, query, params, body, bodyText });
-      if (fault?.kind === "lose-response") {
-        // The change is made (and durable); only the answer is lost, as when a connection breaks late.
-        res.locals.lost = true;
-        req.socket.destroy();
-        return;
-      }
+      const result = await handler({ account, query, params: pathParams, body, bodyText });
+      // The change is made (and durable); only the answer is lost, as when a connection breaks late.
+      if (fault?.kind === "lose-response") return hangUp(req, res);
       answer(ctx, res, op, success(requestId, result));
     } catch (err) {
       if (err instanceof DomainError) return answer(ctx, res, op, refusal(ctx, requestId, err));

@@ -105,7 +105,15 @@ export function controlRouter(o: ControlOptions): Router {
 
   r.get(
     "/health",
-    route(() => ({ ok: true, mock: MOCK_MARKER })),
+    route(() => {
+      const m = process.memoryUsage();
+      const mb = (n: number) => Math.round(n / 2 ** 20);
+      return {
+        ok: true,
+        mock: MOCK_MARKER,
+        memoryMb: { rss: mb(m.rss), heapUsed: mb(m.heapUsed), heapTotal: mb(m.heapTotal) },
+      };
+    }),
   );
   r.post(
     "/reset",

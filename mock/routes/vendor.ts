@@ -2,6 +2,7 @@
 import type { OrderRequest } from "../domain/orders.ts";
 import type { MockService } from "../domain/service.ts";
 import type { Handler } from "../http/pipeline.ts";
+import { unchanging } from "../http/envelope.ts";
 
 export function vendorHandlers(service: MockService): Record<string, Handler> {
   return {
@@ -11,10 +12,11 @@ export function vendorHandlers(service: MockService): Record<string, Handler> {
         ? service.issueForRefreshToken(form.refresh_token!)
         : service.issueForCredentials(form.client_id!, form.client_secret!);
     },
-    listSubordinates: ({ account }) => account!.subordinates,
-    listBillingContacts: ({ account }) => account!.billingContacts,
-    listProducts: () => service.products(),
-    getPurchaseProductInfo: ({ query }) => service.productInfo(query.productId as number),
+    // Contacts, subordinates and the catalog never change through the API: their JSON is built once.
+    listSubordinates: ({ account }) => unchanging(account!.subordinates),
+    listBillingContacts: ({ account }) => unchanging(account!.billingContacts),
+    listProducts: () => unchanging(service.products()),
+    getPurchaseProductInfo: ({ query }) => unchanging(service.productInfo(query.productId as number)),
     createOrder: async ({ account, body, bodyText }) => {
       const { outcome, durable } = service.createOrder(account!, body as OrderRequest, bodyText);
       await durable; // acknowledged only once the state file has it

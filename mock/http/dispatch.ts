@@ -1,0 +1,53 @@
+// The vendor routes, compiled once from the spec into a Map of exact paths and a short list of templated ones.
+// Returns false for anything that is not a vendor operation, so the caller can hand it on (to Express).
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Operation } from "../../openapi/operations.ts";
+import { operationRoute, type Handler, type PipelineContext } from "./pipeline.ts";
+
+type Route = { run: ReturnType<typeof operationRoute>; names: string[]; re?: RegExp; method: string };
+
+export type Dispatcher = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+export function createDispatcher(
+  ctx: PipelineContext,
+  operations: Operation[],
+  handlers: Record<string, Handler>,
+): Dispatcher {
+  const exact = new Map<string, Route>();
+  const templated: Route[] = [];
+  for (const op of operations) {
+    const handler = handlers[op.operationId];
+    if (!handler) throw new Error(`no handler for operation ${op.operationId}`);
+    const run = operationRoute(ctx, op, handler);
+    const names = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+    if (names.length === 0) exact.set(`${op.method} ${op.path}`, { run, names, method: op.method });
+    else
+      templated.push({ run, names, method: op.method, re: new RegExp(`^${op.path.replace(/\{\w+\}/g, "([^/]+)")}$`) });
+  }
+  const decode = (s: string) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return s; // malformed escapes reach the validator as they are, and are refused there
+    }
+  };
+
+  return (req, res) => {
+    const url = req.url ?? "/";
+    const q = url.indexOf("?");
+    const path = q < 0 ? url : url.slice(0, q);
+    const search = q < 0 ? "" : url.slice(q + 1);
+    const hit = exact.get(`${req.method} ${path}`);
+    if (hit) {
+      void hit.run(req, res, path, search, {});
+      return true;
+    }
+    for (const t of templated) {
+      const m = t.method === req.method ? t.re!.exec(path) : null;
+      if (!m) continue;
+      void t.run(req, res, path, search, Object.fromEntries(t.names.map((n, i) => [n, decode(m[i + 1]!)])));
+      return true;
+    }
+    return false;
+  };
+}

@@ -1,0 +1,48 @@
+// Per-request facts shared by the node-level pipeline and the Express routes: the requestId, the start time,
+// the account once known, and the log to write the outcome to. Kept beside the response, not on it.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { newRequestId } from "./envelope-id.ts";
+import { redactPath, type RequestLog } from "./log.ts";
+
+export interface Exchange {
+  requestId: string;
+  t0: number;
+  method: string;
+  url: string;
+  log: RequestLog;
+  clientId?: string;
+  logged?: boolean;
+}
+
+const exchanges = new WeakMap<ServerResponse, Exchange>();
+
+/** The exchange of a request, created on first call. */
+export function begin(req: IncomingMessage, res: ServerResponse, log: RequestLog): Exchange {
+  let ex = exchanges.get(res);
+  if (!ex)
+    exchanges.set(
+      res,
+      (ex = { requestId: newRequestId(), t0: performance.now(), method: req.method ?? "", url: req.url ?? "", log }),
+    );
+  return ex;
+}
+
+export function exchangeOf(res: ServerResponse): Exchange | undefined {
+  return exchanges.get(res);
+}
+
+/** Writes the request's log entry once; status 0 means no answer was given (dropped or lost). */
+export function finish(res: ServerResponse, status: number): void {
+  const ex = exchanges.get(res);
+  if (!ex || ex.logged) return;
+  ex.logged = true;
+  ex.log.record({
+    at: Date.now(),
+    method: ex.method,
+    path: redactPath(ex.url),
+    status,
+    ms: performance.now() - ex.t0,
+    requestId: ex.requestId,
+    clientId: ex.clientId,
+  });
+}

@@ -9,6 +9,7 @@ export default defineConfig({
       "contracts/**/*.test.ts",
       "test/**/*.test.ts",
       "examples/**/*.test.ts",
+      "bench/**/*.test.ts",
     ],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
+import { dirname } from "node:path";
 import autocannon from "autocannon";
 import { fromRoot } from "../openapi/root.ts";
 import { freePort } from "../contracts/prism.ts";
@@ -208,8 +209,9 @@ async function main() {
     targets,
     met,
   };
-  mkdirSync(fromRoot("bench", "results"), { recursive: true });
-  writeFileSync(fromRoot("bench", "results", "latest.json"), JSON.stringify(result, null, 2) + "\n");
+  const outFile = process.env.BENCH_OUT ?? fromRoot("bench", "results", "latest.json");
+  mkdirSync(dirname(outFile), { recursive: true });
+  writeFileSync(outFile, JSON.stringify(result, null, 2) + "\n");
 
   const line = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
   const out = [
@@ -229,6 +231,7 @@ async function main() {
     "",
     `Start-up, launch to first answer: mock ${mock.startupMs} ms, Prism ${prism.startupMs} ms`,
     `Mock RSS after ${afterOrders.orders} orders (${afterOrders.non2xx} not 2xx): ${afterOrders.rssMb} MB`,
+    `Results: ${outFile}`,
     "",
     ...Object.entries(targets).map(([k, v]) => `${met[k as keyof typeof met] ? "met   " : "MISSED"} ${k}: ${v}`),
   ];

@@ -11,6 +11,7 @@ import { begin } from "./http/exchange.ts";
 import { RequestLog } from "./http/log.ts";
 import { answer, type PipelineContext } from "./http/pipeline.ts";
 import { controlRouter } from "./routes/control.ts";
+import { docsRouter } from "./routes/docs.ts";
 import { vendorHandlers } from "./routes/vendor.ts";
 import { compiledSpec } from "../openapi/compiled.ts";
 
@@ -70,6 +71,8 @@ export function createApp(service: MockService, options: AppOptions = {}): MockA
     app.use(CONTROL_PREFIX, express.raw({ type: () => true, limit: bodyLimit }));
     app.use(CONTROL_PREFIX, controlRouter({ service, faults, log, token: options.controlToken }));
   }
+
+  app.use("/docs", docsRouter());
 
   // Unknown endpoints and methods answer in the envelope too.
   const known = operations.map((op) => ({ op, re: new RegExp(`^${op.path.replace(/\{\w+\}/g, "[^/]+")}$`) }));

@@ -5,6 +5,7 @@ import { DomainError, type MockService } from "../domain/service.ts";
 import type { Faults, FaultKind, FaultSpec } from "../faults.ts";
 import { failure, send, success } from "../http/envelope.ts";
 import type { RequestLog } from "../http/log.ts";
+import { fromRoot } from "../../openapi/root.ts";
 
 export interface ControlOptions {
   service: MockService;
@@ -70,13 +71,45 @@ function faultSpec(b: Record<string, unknown>): FaultSpec {
 export function controlRouter(o: ControlOptions): Router {
   const r = express.Router();
   const { service } = o;
+  // The token comes as a header, or as ?token= where a browser cannot set headers (EventSource); the log redacts it.
+  const authorized = (req: Request) =>
+    !o.token || req.headers["x-mock-control-token"] === o.token || req.query.token === o.token;
+
+  // The page: static files, no build step, nothing from the internet. It asks for the token itself (#token=).
+  r.use("/ui", express.static(fromRoot("mock", "ui"), { index: "index.html", fallthrough: false }));
+
+  // The live request log, as Server-Sent Events.
+  r.get("/events", (req: Request, res: Response) => {
+    if (!authorized(req))
+      return void send(
+        res,
+        failure(
+          res.locals.requestId as string,
+          401,
+          "unauthorized",
+          "token",
+          "required",
+          "this control API needs its token",
+        ),
+      );
+    res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache", Connection: "keep-alive" });
+    res.write(": connected\n\n");
+    const stop = o.log.subscribe((e) =>
+      res.write(`event: request\ndata: ${JSON.stringify({ ...e, time: new Date(e.at).toISOString() })}\n\n`),
+    );
+    const beat = setInterval(() => res.write(": beat\n\n"), 15_000);
+    req.on("close", () => {
+      stop();
+      clearInterval(beat);
+    });
+  });
 
   const route =
     (fn: (req: Request) => unknown) =>
     async (req: Request, res: Response): Promise<void> => {
       const id = res.locals.requestId as string;
       try {
-        if (o.token && req.headers["x-mock-control-token"] !== o.token)
+        if (!authorized(req))
           return send(
             res,
             failure(id, 401, "unauthorized", "X-Mock-Control-Token", "required", "this control API needs its token"),

@@ -1,0 +1,198 @@
+// The mock's control page: reads the control API, follows the request log over Server-Sent Events, and
+// renders IDs exactly as the server sent them (they are strings; request bodies are shown as received).
+const token = new URLSearchParams(location.hash.slice(1)).get("token");
+const headers = token ? { "X-Mock-Control-Token": token } : {};
+const $ = (sel) => document.querySelector(sel);
+let current = "";
+
+async function control(method, path, body) {
+  const r = await fetch(`/__mock${path}`, {
+    method,
+    headers: { ...headers, ...(body ? { "Content-Type": "application/json" } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const env = await r.json();
+  if (env.code !== "success") throw new Error(`${env.code}: ${env.detailMessage}`);
+  return env.result;
+}
+
+function notice(text) {
+  const n = $("#notice");
+  n.textContent = text;
+  n.hidden = !text;
+}
+
+const esc = (v) =>
+  String(v ?? "").replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c],
+  );
+const date = (ms) => new Date(ms).toISOString().replace("T", " ").slice(0, 19);
+
+function table(rows, cols) {
+  if (!rows.length) return '<p class="muted">None.</p>';
+  const head = cols.map(([label]) => `<th>${esc(label)}</th>`).join("");
+  const body = rows
+    .map((r) => `<tr>${cols.map(([, get, cls]) => `<td class="${cls ?? ""}">${get(r)}</td>`).join("")}</tr>`)
+    .join("");
+  return `<div class="scroll"><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
+}
+
+function renderState(s) {
+  $("#clock").textContent =
+    `clock ${s.clock.now.replace("T", " ").slice(0, 19)}${s.clock.offsetSeconds ? ` (+${Math.round((s.clock.offsetSeconds / 86400) * 10) / 10} days)` : ""}`;
+  $("#contacts").innerHTML = table(s.billingContacts, [
+    ["billingContactId", (c) => esc(c.billingContactId), "id"],
+    ["name", (c) => esc(`${c.firstName ?? ""} ${c.lastName ?? ""}`)],
+    ["company", (c) => esc(c.company)],
+    ["e-mail", (c) => esc(c.emailAddress)],
+  ]);
+  $("#subordinates").innerHTML = table(s.subordinates, [
+    ["partnerId", (u) => esc(u.partnerId), "id"],
+    ["company", (u) => esc(u.company)],
+    ["e-mail", (u) => esc(u.email)],
+  ]);
+  $("#instances").innerHTML = table(s.instances, [
+    ["instanceId", (i) => esc(i.instanceId), "id"],
+    ["owner", (i) => (i.partnerId ? `<span class="mono">${esc(i.partnerId)}</span>` : "this account")],
+    ["plan", (i) => `<span class="mono">${esc(i.planId)}</span> × ${esc(i.quantity)}`],
+    [
+      "services",
+      (i) =>
+        Object.entries(i.services)
+          .map(([id, q]) => `<div class="mono">${esc(id)} × ${esc(q)}</div>`)
+          .join("") || "—",
+    ],
+    ["status", (i) => `<span class="pill ${esc(i.status)}">${esc(i.status)}</span>`],
+    ["expires", (i) => esc(i.expireDate.slice(0, 10))],
+  ]);
+  $("#orders").innerHTML = s.orders.length
+    ? s.orders
+        .map(
+          (o) => `<details data-order="${esc(o.orderNo || o.instanceId)}">
+  <summary><span class="mono">${esc(o.orderNo || "(trial, no order number)")}</span><span>${esc(o.operationType)}</span>
+  <span class="muted">instance ${esc(o.instanceId)} · ${esc(date(o.createTime))}</span></summary>
+  <div class="order-bodies"><div><strong>Request</strong><pre>${esc(o.requestText)}</pre></div>
+  <div><strong>Response result</strong><pre>${esc(JSON.stringify(o.result, null, 2))}</pre></div></div>
+</details>`,
+        )
+        .join("")
+    : '<p class="muted">No orders yet.</p>';
+}
+
+async function refreshAccounts() {
+  const accounts = await control("GET", "/accounts");
+  if (!accounts.some((a) => a.clientId === current)) current = accounts[0]?.clientId ?? "";
+  $("#account").innerHTML = accounts
+    .map(
+      (a) =>
+        `<option value="${esc(a.clientId)}" ${a.clientId === current ? "selected" : ""}>${esc(a.clientId)} (${a.orders} orders)</option>`,
+    )
+    .join("");
+}
+
+async function refresh() {
+  try {
+    await refreshAccounts();
+    if (current) renderState(await control("GET", `/accounts/${encodeURIComponent(current)}`));
+    const faults = await control("GET", "/faults");
+    $("#faults").innerHTML = faults.length
+      ? table(faults, [
+          ["fault", (f) => esc(f.kind)],
+          ["on", (f) => esc(f.operationId ?? f.path ?? "any")],
+          ["left", (f) => esc(f.remaining)],
+        ])
+      : "";
+  } catch (err) {
+    notice(`Cannot read the mock: ${err.message}`);
+  }
+}
+
+let pending;
+const refreshSoon = () => {
+  clearTimeout(pending);
+  pending = setTimeout(refresh, 150);
+};
+
+// The page's own polling would drown the vendor traffic: control calls are hidden unless asked for.
+const isControl = (e) => e.path.startsWith("/__mock");
+function addLog(e) {
+  const row = document.createElement("tr");
+  row.dataset.control = isControl(e) ? "yes" : "no";
+  row.hidden = isControl(e) && !$("#show-control").checked;
+  row.innerHTML = `<td>${esc(e.time.slice(11, 23))}</td><td>${esc(e.method)}</td><td class="mono">${esc(e.path)}</td><td class="status-${String(e.status)[0]}">${esc(e.status || "no answer")}</td><td>${esc(e.ms.toFixed(1))}</td><td class="mono">${esc(e.requestId)}</td>`;
+  const body = $("#log tbody");
+  body.prepend(row);
+  while (body.children.length > 200) body.lastChild.remove();
+}
+
+$("#show-control").addEventListener("change", (e) => {
+  for (const row of document.querySelectorAll('#log tr[data-control="yes"]')) row.hidden = !e.target.checked;
+});
+$("#account").addEventListener("change", (e) => {
+  current = e.target.value;
+  refresh();
+});
+$("#reset").addEventListener("click", async () => {
+  await control("POST", "/reset");
+  notice("Reset to the seed.");
+  refresh();
+});
+$("#new-account").addEventListener("click", async () => {
+  const a = await control("POST", "/accounts");
+  current = a.clientId;
+  notice(`New account: client_id ${a.clientId}, client_secret ${a.clientSecret}`);
+  refresh();
+});
+$("#advance").addEventListener("submit", async (e) => {
+  e.preventDefault();
+  const days = Number(new FormData(e.target).get("days"));
+  try {
+    await control("POST", `/accounts/${encodeURIComponent(current)}/clock/advance`, {
+      seconds: Math.round(days * 86400),
+    });
+    notice(`Clock advanced by ${days} days.`);
+  } catch (err) {
+    notice(err.message);
+  }
+  refresh();
+});
+$("#fault").addEventListener("submit", async (e) => {
+  e.preventDefault();
+  const f = Object.fromEntries(new FormData(e.target));
+  const spec = { kind: f.kind, count: Number(f.count), clientId: current };
+  if (f.operationId) spec.operationId = f.operationId;
+  if (f.kind === "error") Object.assign(spec, { status: Number(f.status), code: f.code });
+  if (f.kind === "latency") spec.latencyMs = Number(f.latencyMs);
+  try {
+    const made = await control("POST", "/faults", spec);
+    notice(`Fault ${made.id} armed for the next ${made.count} matching requests of ${current}.`);
+  } catch (err) {
+    notice(err.message);
+  }
+  refresh();
+});
+
+for (const op of [
+  "createOrder",
+  "listOrders",
+  "getOrder",
+  "getPurchaseProductInfo",
+  "listBillingContacts",
+  "listSubordinates",
+  "listProducts",
+  "requestToken",
+  "",
+]) {
+  $("#fault-op").insertAdjacentHTML("beforeend", `<option value="${op}">${op || "any operation"}</option>`);
+}
+
+for (const e of await control("GET", "/requests")) addLog(e);
+const events = new EventSource(`/__mock/events${token ? `?token=${encodeURIComponent(token)}` : ""}`);
+events.addEventListener("request", (m) => {
+  addLog(JSON.parse(m.data));
+  refreshSoon();
+});
+events.onerror = () => notice("Lost the live connection to the mock; retrying...");
+events.onopen = () => notice("");
+refresh();

@@ -2,11 +2,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fromRoot } from "../openapi/root.ts";
-import { parseJson, stringifyJson } from "../src/json.ts";
+import { stringifyJson } from "../src/json.ts";
 import { allCases, type Case } from "./cases.ts";
 import { GuardSkip, orderKind, refusal } from "./guard.ts";
 import { runCase, takeToken, type StepResult, type Target } from "./runner.ts";
-import { fill } from "./template.ts";
 
 export type Outcome = { kind: "passed" } | { kind: "skipped"; reason: string } | { kind: "failed"; error: Error };
 
@@ -14,7 +13,10 @@ export type Outcome = { kind: "passed" } | { kind: "skipped"; reason: string } |
 export function skipReason(c: Case, t: Target, env: Record<string, string | undefined>): string | undefined {
   for (const s of c.steps) {
     if (s.operationId !== "createOrder") continue;
-    const body = s.bodyText ?? stringifyJson(fill(s.body, new Proxy({}, { get: () => "1", has: () => true })));
+    // Only operationType decides the kind, and it is never a placeholder.
+    const body =
+      s.bodyText ??
+      stringifyJson({ operationType: (s.body as { operationType?: unknown } | undefined)?.operationType });
     const why = refusal(orderKind(body), { projectMock: t.projectMock, env });
     if (why) return why;
   }
@@ -97,5 +99,3 @@ export function contractSuite(label: string, makeTarget: () => Promise<Target>, 
     }
   });
 }
-
-export { parseJson };

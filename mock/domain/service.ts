@@ -228,31 +228,28 @@ export class MockService {
 
   /** The account of a valid access token. Verified tokens are remembered, so the signature is checked once. */
   authenticate(token: string): Account {
-    const known = this.#verified.get(token);
-    if (known && this.#accounts.get(known.account.clientId) === known.account) {
-      if (known.exp <= nowS(this.clock(known.account.clientId).now()))
-        refuse(
-          "token_expired",
-          "Authorization",
-          "expired",
-          "the access token has expired; refresh it or request a new one",
-        );
-      return known.account;
-    }
-    const claims: Claims = this.#signer.verify(token, "Authorization", "invalid_token");
-    const account = this.#accounts.get(claims.client_id);
-    if (claims.token_type !== "openapi" || !account)
-      return refuse("invalid_token", "Authorization", "invalid", "is not an access token of a known client");
-    if (claims.exp <= nowS(this.clock(account.clientId).now()))
+    let known = this.#verified.get(token);
+    // A reset or a replaced account invalidates what was remembered.
+    if (!known || this.#accounts.get(known.account.clientId) !== known.account) known = this.#verifyAccess(token);
+    if (known.exp <= nowS(this.clock(known.account.clientId).now()))
       refuse(
         "token_expired",
         "Authorization",
         "expired",
         "the access token has expired; refresh it or request a new one",
       );
+    return known.account;
+  }
+
+  #verifyAccess(token: string): { account: Account; exp: number } {
+    const claims: Claims = this.#signer.verify(token, "Authorization", "invalid_token");
+    const account = this.#accounts.get(claims.client_id);
+    if (claims.token_type !== "openapi" || !account)
+      return refuse("invalid_token", "Authorization", "invalid", "is not an access token of a known client");
     if (this.#verified.size >= MAX_VERIFIED_TOKENS) this.#verified.clear();
-    this.#verified.set(token, { account, exp: claims.exp });
-    return account;
+    const entry = { account, exp: claims.exp };
+    this.#verified.set(token, entry);
+    return entry;
   }
 
   // ---- vendor reads ---------------------------------------------------------------------------------------

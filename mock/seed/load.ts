@@ -5,7 +5,7 @@ import { fromRoot } from "../../openapi/root.ts";
 import type { Ajv2020 } from "ajv/dist/2020.js";
 import { describeFault } from "../../openapi/validator.ts";
 import { findPlan } from "../domain/catalog.ts";
-import type { ContactInfo, Product, UserInfo } from "../domain/types.ts";
+import type { Account, Product } from "../domain/types.ts";
 
 export const DEFAULT_SEED_PATH = fromRoot("mock", "seed", "default.json");
 const SCHEMA_PATH = fromRoot("mock", "seed", "seed.schema.json");
@@ -24,13 +24,8 @@ export interface SeedInstance {
 
 export interface Seed {
   products: Product[];
-  account: {
-    ucId: string;
-    userId: string;
-    username: string;
-    userCode: string;
-    subordinates: UserInfo[];
-    billingContacts: ContactInfo[];
+  /** What every new account starts with (the demo account keeps these IDs; isolated ones get fresh ones). */
+  account: Pick<Account, "ucId" | "userId" | "username" | "userCode" | "subordinates" | "billingContacts"> & {
     instances: SeedInstance[];
   };
 }

@@ -75,10 +75,9 @@ export function createApp(service: MockService, options: AppOptions = {}): MockA
   app.use("/docs", docsRouter());
 
   // Unknown endpoints and methods answer in the envelope too.
-  const known = operations.map((op) => ({ op, re: new RegExp(`^${op.path.replace(/\{\w+\}/g, "[^/]+")}$`) }));
   app.use((req: Request, res: Response) => {
     const id = res.locals.requestId as string;
-    const same = known.filter((k) => k.re.test(req.path)).map((k) => k.op.method);
+    const same = operations.filter((op) => op.pattern.test(req.path)).map((op) => op.method);
     if (same.length) {
       res.set("Allow", same.join(", "));
       const reason = `${req.method} is not allowed on ${req.path}; use ${same.join(" or ")}`;

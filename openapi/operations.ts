@@ -16,8 +16,9 @@ export interface Operation {
   method: string;
   /** The spec's path template, e.g. /order/openapi/order/v1/get/{id}. */
   path: string;
-  /** The same for Express, e.g. /order/openapi/order/v1/get/:id. */
-  expressPath: string;
+  /** Matches a request path; its groups are the path parameters, in the order of `pathParams`. */
+  pattern: RegExp;
+  pathParams: string[];
   secured: boolean;
   /** Validates query values after `coerceParams` (integers are numbers, anything else stays text). */
   query?: Validator;
@@ -92,7 +93,8 @@ export function compileOperations(spec: OpenApiDocument, ajv: Ajv2020): Operatio
         operationId: String(op.operationId),
         method: method.toUpperCase(),
         path,
-        expressPath: path.replace(/\{(\w+)\}/g, ":$1"),
+        pattern: new RegExp(`^${path.replace(/\{\w+\}/g, "([^/]+)")}$`),
+        pathParams: [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!),
         secured: security ? security.length > 0 : rootSecured,
         query: query.length ? ajv.compile(specRefs(objectSchema(query))) : undefined,
         params: pathParams.length ? ajv.compile(specRefs(objectSchema(pathParams))) : undefined,

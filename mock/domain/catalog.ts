@@ -1,10 +1,6 @@
 // Lookups in a product's catalog: plans and services by purchase type and ID.
 import type { CatalogPlan, CatalogService, Product, PurchaseType } from "./types.ts";
 
-export function plansOf(product: Product, purchaseType: PurchaseType): CatalogPlan[] {
-  return product.planList.filter((p) => p.purchaseType === purchaseType);
-}
-
 export function findPlan(product: Product, purchaseType: PurchaseType, planId: string): CatalogPlan | undefined {
   return product.planList.find((p) => p.purchaseType === purchaseType && p.planId === planId);
 }

@@ -17,12 +17,12 @@ const bad = (status: number, code: string, tag: string, reason: string): BodyRes
 });
 
 /** The media type without parameters, lower case ("application/json; charset=utf-8" -> "application/json"). */
-export function mediaType(header: string | undefined): string {
+function mediaType(header: string | undefined): string {
   return (header ?? "").split(";")[0]!.trim().toLowerCase();
 }
 
 /** Picks the operation's declared media type for a request's Content-Type (+json suffixes count as JSON). */
-export function matchMediaType(op: Operation, header: string | undefined): string | undefined {
+function matchMediaType(op: Operation, header: string | undefined): string | undefined {
   const type = mediaType(header);
   if (op.bodies.has(type)) return type;
   if (/^application\/[\w.-]+\+json$/.test(type) && op.bodies.has("application/json")) return "application/json";
@@ -47,7 +47,7 @@ async function parseForm(type: string, header: string, raw: Buffer): Promise<Rec
  * Buffers a request body up to `limit` bytes. A declared or actual size over the limit is refused at once (and
  * the connection closed after the answer, so the rest is not read); compressed bodies are not accepted.
  */
-export function readRaw(
+function readRaw(
   req: IncomingMessage,
   res: ServerResponse,
   limit: number,
@@ -90,12 +90,17 @@ export function readRaw(
   });
 }
 
-/** Reads the body an operation takes. `raw` is the buffered body, or undefined when there was none. */
+/** Reads and parses the body an operation takes: size and encoding first, then media type and syntax. */
 export async function readBody(
   op: Operation,
-  header: string | undefined,
-  raw: Buffer | undefined,
+  req: IncomingMessage,
+  res: ServerResponse,
+  limit: number,
 ): Promise<BodyResult> {
+  const read = await readRaw(req, res, limit);
+  if (!read.ok) return read;
+  const raw = "raw" in read ? read.raw : undefined;
+  const header = req.headers["content-type"];
   const type = matchMediaType(op, header);
   if (!type) {
     const accepted = [...op.bodies.keys()].join(" or ");

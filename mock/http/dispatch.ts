@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Operation } from "../../openapi/operations.ts";
 import { operationRoute, type Handler, type PipelineContext } from "./pipeline.ts";
 
-type Route = { run: ReturnType<typeof operationRoute>; names: string[]; re?: RegExp; method: string };
+type Route = { run: ReturnType<typeof operationRoute>; op: Operation };
 
 export type Dispatcher = (req: IncomingMessage, res: ServerResponse) => boolean;
 
@@ -18,11 +18,9 @@ export function createDispatcher(
   for (const op of operations) {
     const handler = handlers[op.operationId];
     if (!handler) throw new Error(`no handler for operation ${op.operationId}`);
-    const run = operationRoute(ctx, op, handler);
-    const names = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
-    if (names.length === 0) exact.set(`${op.method} ${op.path}`, { run, names, method: op.method });
-    else
-      templated.push({ run, names, method: op.method, re: new RegExp(`^${op.path.replace(/\{\w+\}/g, "([^/]+)")}$`) });
+    const route = { run: operationRoute(ctx, op, handler), op };
+    if (op.pathParams.length === 0) exact.set(`${op.method} ${op.path}`, route);
+    else templated.push(route);
   }
   const decode = (s: string) => {
     try {
@@ -42,10 +40,10 @@ export function createDispatcher(
       void hit.run(req, res, path, search, {});
       return true;
     }
-    for (const t of templated) {
-      const m = t.method === req.method ? t.re!.exec(path) : null;
+    for (const { run, op } of templated) {
+      const m = op.method === req.method ? op.pattern.exec(path) : null;
       if (!m) continue;
-      void t.run(req, res, path, search, Object.fromEntries(t.names.map((n, i) => [n, decode(m[i + 1]!)])));
+      void run(req, res, path, search, Object.fromEntries(op.pathParams.map((n, i) => [n, decode(m[i + 1]!)])));
       return true;
     }
     return false;

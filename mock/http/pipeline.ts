@@ -8,7 +8,7 @@ import { coerceParams, type Operation } from "../../openapi/operations.ts";
 import { DomainError, type MockService } from "../domain/service.ts";
 import type { Account } from "../domain/types.ts";
 import type { Faults } from "../faults.ts";
-import { readBody, readRaw } from "./body.ts";
+import { readBody } from "./body.ts";
 import { failure, send, success, type Envelope } from "./envelope.ts";
 import { exchangeOf, finish } from "./exchange.ts";
 
@@ -110,9 +110,7 @@ export function operationRoute(ctx: PipelineContext, op: Operation, handler: Han
       let body: unknown;
       let bodyText = "";
       if (op.bodies.size) {
-        const raw = await readRaw(req, res, ctx.bodyLimit);
-        if (!raw.ok) return fail(raw.status, raw.code, raw.field, raw.tag, raw.reason);
-        const read = await readBody(op, req.headers["content-type"], "raw" in raw ? raw.raw : undefined);
+        const read = await readBody(op, req, res, ctx.bodyLimit);
         if (!read.ok) return fail(read.status, read.code, read.field, read.tag, read.reason);
         const validate = op.bodies.get(read.type)!;
         if (!validate(read.value)) {

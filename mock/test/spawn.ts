@@ -6,7 +6,6 @@ export const BUNDLE = fromRoot("dist", "mock.mjs");
 
 export interface Running {
   proc: ChildProcess;
-  base: string;
   out: () => string;
   err: () => string;
   exited: Promise<number | null>;
@@ -32,16 +31,13 @@ export function runMock(args: string[], env: Record<string, string> = {}): Runni
   });
   const running = {
     proc,
-    base: "",
     out: () => out,
     err: () => err,
     exited,
     ready,
     stop: (signal: NodeJS.Signals = "SIGTERM") => (proc.kill(signal), exited),
   };
-  void ready.then(
-    (b) => (running.base = b),
-    () => undefined,
-  );
+  // Mocks that exit on purpose (bad flags) never become ready; nobody awaits that rejection.
+  ready.catch(() => undefined);
   return running;
 }

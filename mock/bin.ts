@@ -4,8 +4,8 @@ import { parseArgs } from "node:util";
 import type { AddressInfo } from "node:net";
 import { createApp, CONTROL_PREFIX, DEFAULT_BODY_LIMIT } from "./app.ts";
 import { createService, DEMO_CREDENTIALS } from "./create.ts";
-import { Journal, readStateFile, StateFileError } from "./journal.ts";
-import { newSecret } from "./domain/tokens.ts";
+import { StateFileError, type Journal } from "./journal.ts";
+import { openDurableService } from "./state.ts";
 import { SeedError } from "./seed/load.ts";
 
 const HELP = `Usage: npm start -- [options]
@@ -19,6 +19,8 @@ Options (environment variable in brackets):
   --client-secret S      demo account client_secret [MOCK_CLIENT_SECRET] (default demo-client-secret)
   --seed FILE            seed file instead of mock/seed/default.json [MOCK_SEED]
   --state-file FILE      keep state in FILE across restarts and crashes [MOCK_STATE_FILE]
+  --compact-bytes BYTES  compact the state file into a snapshot past this many bytes of records
+                         (default 67108864, or the snapshot's own size if larger)
   --control              serve the control API (${CONTROL_PREFIX}) even on a non-loopback address
   --no-control           do not serve the control API
   --control-token T      require header X-Mock-Control-Token: T on the control API [MOCK_CONTROL_TOKEN]
@@ -45,6 +47,7 @@ const { values: a } = (() => {
         "client-secret": { type: "string" },
         seed: { type: "string" },
         "state-file": { type: "string" },
+        "compact-bytes": { type: "string" },
         control: { type: "boolean" },
         "no-control": { type: "boolean" },
         "control-token": { type: "string" },
@@ -93,30 +96,30 @@ const stateFile = a["state-file"] ?? env.MOCK_STATE_FILE;
 
 let journal: Journal | undefined;
 let stateNote = "in memory (lost when the mock stops; --state-file keeps it)";
-const service = (() => {
+const seedPath = a.seed ?? env.MOCK_SEED;
+const compactBytes = a["compact-bytes"] === undefined ? undefined : Number(a["compact-bytes"]);
+if (compactBytes !== undefined && (!Number.isInteger(compactBytes) || compactBytes < 1024))
+  fail("--compact-bytes must be a whole number of bytes, at least 1024");
+const service = await (async () => {
   try {
-    if (!stateFile) return createService({ seedPath: a.seed ?? env.MOCK_SEED, demo });
-    const replay = readStateFile(stateFile, newSecret);
-    const s = createService({ seedPath: a.seed ?? env.MOCK_SEED, demo, jwtSecret: replay.header.jwtSecret });
-    for (const r of replay.records) s.apply(r);
-    stateNote = `${stateFile} (${replay.records.length} records replayed)`;
-    if (replay.droppedTail)
+    if (!stateFile) {
+      const s = createService({ seedPath, demo });
+      await s.seedDemo();
+      return s;
+    }
+    const opened = await openDurableService(stateFile, { seedPath, demo, compactBytes });
+    journal = opened.journal;
+    stateNote = `${stateFile} (${opened.replayed} records replayed)`;
+    if (opened.droppedTail)
       process.stderr.write(
-        `mock: dropped a torn last record of ${replay.droppedTail} bytes from ${stateFile} (a write cut short by a crash; it was never acknowledged)\n`,
+        `mock: dropped a torn last record of ${opened.droppedTail} bytes from ${stateFile} (a write cut short by a crash; it was never acknowledged)\n`,
       );
-    return s;
+    return opened.service;
   } catch (err) {
     if (err instanceof SeedError || err instanceof StateFileError) fail(err.message);
     throw err;
   }
 })();
-
-if (stateFile) {
-  journal = await Journal.open(stateFile);
-  const j = journal;
-  service.setSink((r) => j.append(r));
-}
-if (!service.account(demo.clientId)) await service.seedDemo();
 
 const { handler } = createApp(service, {
   quiet: a.quiet ?? false,

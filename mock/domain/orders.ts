@@ -1,5 +1,6 @@
-// The business rules of order/save. Pure checks first, then one synchronous mutation: an order either
-// applies whole or changes nothing, and no other request can interleave (Node runs it to completion).
+// The business rules of order/save, as a pure decision: from a request and the current state, the order and
+// the instance as they would be after it, or a refusal. Nothing here changes state; the service applies the
+// outcome as one change record (see service.ts), live and on replay alike.
 import { parseJson } from "../../src/json.ts";
 import { refuse } from "./errors.ts";
 import { DAY_MS } from "./clock.ts";
@@ -41,9 +42,10 @@ export interface OrderRequest {
 type Item = OrderRequest["serviceList"][number];
 
 export interface OrderContext {
-  account: Account;
+  /** Read only: the decision never changes it. */
+  account: Readonly<Account>;
   catalog: ReadonlyMap<number, Product>;
-  ids: IdSequence;
+  ids: Pick<IdSequence, "peekOrder" | "peekInstance">;
   now: number;
   requestText: string;
 }
@@ -51,7 +53,7 @@ export interface OrderContext {
 export interface OrderOutcome {
   result: OrderResult;
   order: Order;
-  /** The instance created or changed, as it is now. */
+  /** The instance created or changed, as it will be once the order applies (a new object; the old one is untouched). */
   instance: Instance;
   trialKey?: string;
 }
@@ -242,7 +244,7 @@ function ownedInstance(
   return mine[0]!;
 }
 
-export function createOrder(req: OrderRequest, ctx: OrderContext): OrderOutcome {
+export function decideOrder(req: OrderRequest, ctx: OrderContext): OrderOutcome {
   const { account, now } = ctx;
   const op = req.operationType;
   const pt = PURCHASE_TYPE[op]!;
@@ -323,7 +325,7 @@ export function createOrder(req: OrderRequest, ctx: OrderContext): OrderOutcome 
         `${partnerId ? `subordinate ${partnerId}` : "this account"} already had a free trial of product ${product.productId}`,
       );
     const instance: Instance = {
-      ...ctx.ids.instance(),
+      ...ctx.ids.peekInstance(),
       productId: product.productId,
       partnerId,
       planId: entry.planId,
@@ -334,10 +336,7 @@ export function createOrder(req: OrderRequest, ctx: OrderContext): OrderOutcome 
       createTime: now,
       expireTime: now + (entry.trialDays ?? 30) * DAY_MS,
     };
-    account.instances.push(instance);
-    account.trialsUsed.push(trialKey);
     const order = makeOrder(base, { orderId: null, orderNo: "", transactionNo: "" }, instance);
-    account.orders.push(order);
     return { order, instance, trialKey, result: resultOf(order) };
   }
 
@@ -371,13 +370,13 @@ export function createOrder(req: OrderRequest, ctx: OrderContext): OrderOutcome 
         "not_found",
         `${planId} is not a plan of product ${product.productId}`,
       );
-    const instance = ownedInstance(ctx, partnerId, product.productId, planId, req.productNo, at(0, "connectionPlanId"));
-    if (instance.expireTime <= now)
+    const current = ownedInstance(ctx, partnerId, product.productId, planId, req.productNo, at(0, "connectionPlanId"));
+    if (current.expireTime <= now)
       refuse(
         "instance_expired",
         at(0, "connectionPlanId"),
         "expired",
-        `instance ${instance.instanceId} expired on ${new Date(instance.expireTime).toISOString()}; renew it first`,
+        `instance ${current.instanceId} expired on ${new Date(current.expireTime).toISOString()}; renew it first`,
       );
     const adds = items.map(({ item, i }) => {
       const s = serviceEntry(product, entry, item, i);
@@ -385,8 +384,9 @@ export function createOrder(req: OrderRequest, ctx: OrderContext): OrderOutcome 
       checkBilling(item, i, s, true);
       return [s.serviceId, q] as const;
     });
-    for (const [sid, q] of adds) instance.services[sid] = (instance.services[sid] ?? 0) + q;
-    return paid(ctx, base, instance);
+    const services = { ...current.services };
+    for (const [sid, q] of adds) services[sid] = (services[sid] ?? 0) + q;
+    return paid(ctx, base, { ...current, services });
   }
 
   const { plan, planIndex, services } = splitPlan(req.serviceList, op);
@@ -404,7 +404,7 @@ export function createOrder(req: OrderRequest, ctx: OrderContext): OrderOutcome 
     const quantity = checkQuantity(plan, planIndex, entry);
     const adds = serviceItems.map(({ item, i, s }) => [s.serviceId, checkQuantity(item, i, s)] as const);
     const instance: Instance = {
-      ...ctx.ids.instance(),
+      ...ctx.ids.peekInstance(),
       productId: product.productId,
       partnerId,
       planId: entry.planId,
@@ -415,12 +415,11 @@ export function createOrder(req: OrderRequest, ctx: OrderContext): OrderOutcome 
       createTime: now,
       expireTime: now + cycle,
     };
-    account.instances.push(instance);
     return paid(ctx, base, instance);
   }
 
   // renew_plan: quantities must equal what the instance has now.
-  const instance = ownedInstance(
+  const current = ownedInstance(
     ctx,
     partnerId,
     product.productId,
@@ -428,26 +427,29 @@ export function createOrder(req: OrderRequest, ctx: OrderContext): OrderOutcome 
     req.productNo,
     at(planIndex, "serviceId"),
   );
-  if (plan.quantity !== instance.quantity)
+  if (plan.quantity !== current.quantity)
     refuse(
       "renew_quantity_mismatch",
       at(planIndex, "quantity"),
       "mismatch",
-      `must equal the current count of instance ${instance.instanceId}, ${instance.quantity}`,
+      `must equal the current count of instance ${current.instanceId}, ${current.quantity}`,
     );
   for (const { item, i, s } of serviceItems) {
-    const current = instance.services[s.serviceId] ?? 0;
-    if (item.quantity !== current)
+    const count = current.services[s.serviceId] ?? 0;
+    if (item.quantity !== count)
       refuse(
         "renew_quantity_mismatch",
         at(i, "quantity"),
         "mismatch",
-        `must equal the current count of ${s.name} on instance ${instance.instanceId}, ${current}`,
+        `must equal the current count of ${s.name} on instance ${current.instanceId}, ${count}`,
       );
   }
-  instance.expireTime = Math.max(instance.expireTime, now) + cycle;
-  instance.billingCycle = plan.billingCycle!;
-  return paid(ctx, base, instance);
+  return paid(ctx, base, {
+    ...current,
+    services: { ...current.services },
+    expireTime: Math.max(current.expireTime, now) + cycle,
+    billingCycle: plan.billingCycle!,
+  });
 }
 
 type OrderBase = Omit<Order, "orderId" | "orderNo" | "transactionNo" | "instanceId" | "productNo">;
@@ -474,8 +476,7 @@ function makeOrder(b: OrderBase, ids: Pick<Order, "orderId" | "orderNo" | "trans
 }
 
 function paid(ctx: OrderContext, base: OrderBase, instance: Instance): OrderOutcome {
-  const order = makeOrder(base, ctx.ids.order(), instance);
-  ctx.account.orders.push(order);
+  const order = makeOrder(base, ctx.ids.peekOrder(), instance);
   return { order, instance, result: resultOf(order) };
 }
 

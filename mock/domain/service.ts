@@ -1,10 +1,11 @@
 // All state and data logic of the mock, in the manner of json-server's Service: routes call these methods.
-// Every change is also described as a record, so a journal can make it durable and replay it.
+// Decide, then apply: each change is first decided (pure: a refusal, or change records), then made by
+// apply(record), the only code that changes state, live and on replay of the state file alike.
 import { randomBytes } from "node:crypto";
-import { Clock, DAY_MS } from "./clock.ts";
+import { DAY_MS } from "./clock.ts";
 import { DomainError, refuse } from "./errors.ts";
-import { IdSequence } from "./ids.ts";
-import { createOrder, orderLines, resultOf, type OrderOutcome, type OrderRequest } from "./orders.ts";
+import { IdSequence, type Counters } from "./ids.ts";
+import { decideOrder, orderLines, resultOf, type OrderOutcome, type OrderRequest } from "./orders.ts";
 import { TokenSigner, accessClaims, refreshClaims, ACCESS_TTL_S, type Claims } from "./tokens.ts";
 import type { Account, Instance, Order, OrderDetail, OrderInfo, Product } from "./types.ts";
 import type { Seed } from "../seed/load.ts";
@@ -13,10 +14,19 @@ export type ChangeRecord =
   | { t: "account"; account: Account }
   | { t: "order"; clientId: string; order: Order; instance: Instance; trialKey?: string }
   | { t: "clock"; clientId: string; offsetMs: number }
-  | { t: "reset" };
+  | { t: "reset" }
+  /** The whole state at once: the first record of a compacted state file. */
+  | { t: "snapshot"; accounts: Account[]; ids: Record<keyof Counters, string> };
 
-/** Where change records go; the promise settles when the change is durable. */
-export type ChangeSink = (record: ChangeRecord) => Promise<void>;
+/** Where change records go to become durable. */
+export interface ChangeSink {
+  /** Settles when the record is durable; rejects when it could not be made so. */
+  append(record: ChangeRecord): Promise<void>;
+  /** Set once the sink has failed: no change is accepted after that (fail-stop). */
+  readonly failure?: string | undefined;
+}
+
+const MEMORY: ChangeSink = { append: () => Promise.resolve() };
 
 export interface Credentials {
   clientId: string;
@@ -38,14 +48,13 @@ const hex = (n: number) => randomBytes(n).toString("hex");
 export class MockService {
   readonly catalog: ReadonlyMap<number, Product>;
   readonly #accounts = new Map<string, Account>();
-  readonly #clocks = new Map<string, Clock>();
   /** Valid refresh-token IDs per account; using one removes it (rotation). */
   readonly #refresh = new Map<string, Set<string>>();
   readonly #signer: TokenSigner;
   readonly #verified = new Map<string, { account: Account; exp: number }>();
   #productList?: Array<{ name: string; productId: number }>;
   readonly ids = new IdSequence();
-  #sink: ChangeSink = () => Promise.resolve();
+  #sink: ChangeSink = MEMORY;
   #uniq = 0;
 
   constructor(readonly options: ServiceOptions) {
@@ -56,6 +65,35 @@ export class MockService {
   /** Send change records here from now on (after replay). */
   setSink(sink: ChangeSink): void {
     this.#sink = sink;
+  }
+
+  /**
+   * Makes decided changes: refuses all of them when the sink has failed, else applies each and hands it to
+   * the sink. The promise settles when they are durable; the caller acknowledges only then.
+   */
+  #commit(...records: ChangeRecord[]): Promise<void> {
+    const failure = this.#sink.failure;
+    if (failure)
+      refuse(
+        "service_unavailable",
+        "",
+        "state_file_failed",
+        `the state file could not be written (${failure}); the mock accepts no changes until it is restarted`,
+      );
+    let durable: Promise<void> = Promise.resolve();
+    for (const r of records) {
+      this.apply(r);
+      durable = this.#sink.append(r);
+    }
+    // Records are made durable in order, so the last one settling means all did.
+    return durable.catch((err: Error) =>
+      refuse(
+        "service_unavailable",
+        "",
+        "state_file_failed",
+        `the change could not be made durable (${err.message}); it is not acknowledged, and the mock accepts no changes until it is restarted`,
+      ),
+    );
   }
 
   // ---- accounts -------------------------------------------------------------------------------------------
@@ -72,10 +110,9 @@ export class MockService {
     return this.#accounts.get(clientId);
   }
 
-  clock(clientId: string): Clock {
-    let c = this.#clocks.get(clientId);
-    if (!c) this.#clocks.set(clientId, (c = new Clock(this.#accounts.get(clientId)?.clockOffsetMs ?? 0)));
-    return c;
+  /** The account's test clock: real time plus the offset it was advanced by. */
+  now(clientId: string): number {
+    return Date.now() + (this.#accounts.get(clientId)?.clockOffsetMs ?? 0);
   }
 
   /** A fresh account seeded like the demo one. The demo account keeps the seed's literal IDs. */
@@ -83,8 +120,8 @@ export class MockService {
     const s = this.options.seed.account;
     const now = Date.now();
     const uniq = () => String(3076913644890000000n + BigInt(Date.now() % 1e9) * 1000n + BigInt(++this.#uniq % 1000));
-    const instances: Instance[] = s.instances.map((x) => {
-      const fresh = this.ids.instance();
+    const instances: Instance[] = s.instances.map((x, k) => {
+      const fresh = this.ids.peekInstance(k);
       return {
         instanceId: literalIds && x.instanceId ? x.instanceId : fresh.instanceId,
         productNo: literalIds && x.productNo ? x.productNo : fresh.productNo,
@@ -118,74 +155,79 @@ export class MockService {
   /** Starts from the seed: only the demo account. */
   async seedDemo(): Promise<Account> {
     const account = this.#seedAccount(this.options.demo, true);
-    this.apply({ t: "account", account });
-    await this.#sink({ t: "account", account });
+    await this.#commit({ t: "account", account });
     return account;
   }
 
+  /** Back to the seed: every account goes, the demo account comes back. One step, so nothing interleaves. */
   async reset(): Promise<Account> {
-    this.apply({ t: "reset" });
-    await this.#sink({ t: "reset" });
-    return this.seedDemo();
+    const account = this.#seedAccount(this.options.demo, true);
+    await this.#commit({ t: "reset" }, { t: "account", account });
+    return account;
   }
 
   /** An isolated account with fresh credentials, for a test run of its own. */
   async createAccount(): Promise<Account> {
     const account = this.#seedAccount({ clientId: `sandbox-${hex(8)}`, clientSecret: hex(24) }, false);
-    this.apply({ t: "account", account });
-    await this.#sink({ t: "account", account });
+    await this.#commit({ t: "account", account });
     return account;
   }
 
   async advanceClock(clientId: string, seconds: number): Promise<number> {
     const account =
       this.#accounts.get(clientId) ?? refuse("resource_not_found", "clientId", "not_found", `no account ${clientId}`);
-    const clock = this.clock(clientId);
-    const now = clock.advance(seconds * 1000);
-    account.clockOffsetMs = clock.offsetMs;
-    await this.#sink({ t: "clock", clientId, offsetMs: clock.offsetMs });
-    return now;
+    if (!Number.isFinite(seconds) || seconds < 0)
+      refuse("parameter_validation_failed", "seconds", "range", "the clock only moves forward");
+    const offsetMs = account.clockOffsetMs + seconds * 1000;
+    await this.#commit({ t: "clock", clientId, offsetMs });
+    return this.now(clientId);
   }
 
-  /** Applies a change record to memory: used live and when replaying a journal. */
+  /** Applies a change record to memory: the only code that changes state, used live and on replay. */
   apply(record: ChangeRecord): void {
     switch (record.t) {
       case "reset":
         this.#accounts.clear();
-        this.#clocks.clear();
         this.#refresh.clear();
+        this.#verified.clear();
         return;
       case "account":
         this.#accounts.set(record.account.clientId, record.account);
-        this.#clocks.delete(record.account.clientId);
-        this.ids.observe({ instance: Math.max(0, ...record.account.instances.map((i) => Number(i.instanceId))) });
+        for (const i of record.account.instances) this.ids.observe(i);
         return;
       case "clock": {
         const a = this.#accounts.get(record.clientId);
         if (a) a.clockOffsetMs = record.offsetMs;
-        this.clock(record.clientId).offsetMs = record.offsetMs;
         return;
       }
       case "order": {
         const a = this.#accounts.get(record.clientId);
         if (!a) return;
-        if (!a.orders.includes(record.order)) a.orders.push(record.order);
+        a.orders.push(record.order);
         const i = a.instances.findIndex((x) => x.instanceId === record.instance.instanceId);
         if (i < 0) a.instances.push(record.instance);
         else a.instances[i] = record.instance;
-        if (record.trialKey && !a.trialsUsed.includes(record.trialKey)) a.trialsUsed.push(record.trialKey);
-        this.ids.observe({
-          order: record.order.orderId ? Number(record.order.orderId) : undefined,
-          instance: Number(record.instance.instanceId),
-        });
+        if (record.trialKey) a.trialsUsed.push(record.trialKey);
+        this.ids.observe(record.order);
+        return;
       }
+      case "snapshot":
+        this.#accounts.clear();
+        for (const a of record.accounts) this.#accounts.set(a.clientId, a);
+        this.ids.restore(record.ids);
+        return;
     }
+  }
+
+  /** The whole state as one record: what compaction writes, and what a replay must rebuild exactly. */
+  snapshot(): Extract<ChangeRecord, { t: "snapshot" }> {
+    return { t: "snapshot", accounts: this.accounts(), ids: this.ids.toJSON() };
   }
 
   // ---- tokens ---------------------------------------------------------------------------------------------
 
   #issue(account: Account) {
-    const t = nowS(this.clock(account.clientId).now());
+    const t = nowS(this.now(account.clientId));
     const access = accessClaims(account, t);
     const refresh = refreshClaims(account, t, access.jti);
     let valid = this.#refresh.get(account.clientId);
@@ -213,7 +255,7 @@ export class MockService {
     const account = this.#accounts.get(claims.client_id);
     if (claims.token_type !== "refresh" || !account)
       return refuse("invalid_grant", "refresh_token", "invalid", "is not a refresh token of a known client");
-    if (claims.exp <= nowS(this.clock(account.clientId).now()))
+    if (claims.exp <= nowS(this.now(account.clientId)))
       refuse(
         "invalid_grant",
         "refresh_token",
@@ -231,7 +273,7 @@ export class MockService {
     let known = this.#verified.get(token);
     // A reset or a replaced account invalidates what was remembered.
     if (!known || this.#accounts.get(known.account.clientId) !== known.account) known = this.#verifyAccess(token);
-    if (known.exp <= nowS(this.clock(known.account.clientId).now()))
+    if (known.exp <= nowS(this.now(known.account.clientId)))
       refuse(
         "token_expired",
         "Authorization",
@@ -308,32 +350,41 @@ export class MockService {
 
   // ---- orders ---------------------------------------------------------------------------------------------
 
-  /** Applies an order at once (atomically) and returns it with a promise that settles when it is durable. */
-  createOrder(
-    account: Account,
-    body: OrderRequest,
-    requestText: string,
-  ): { outcome: OrderOutcome; durable: Promise<void> } {
-    const outcome = createOrder(body, {
-      account,
+  /**
+   * Decides an order against the account as it is now, looked up by its key at the moment of the change
+   * (after the body was read and any latency): if a reset or a removal replaced the account the request was
+   * authenticated for, it is refused and nothing changes. Resolves once the order is durable.
+   */
+  async placeOrder(authenticated: Account, body: OrderRequest, requestText: string): Promise<OrderOutcome> {
+    const account = this.#accounts.get(authenticated.clientId);
+    if (account !== authenticated)
+      refuse(
+        "account_changed",
+        "Authorization",
+        "changed",
+        `the account ${authenticated.clientId} was ${account ? "reset" : "removed"} while this request was in flight; nothing was changed`,
+      );
+    const outcome = decideOrder(body, {
+      account: account!,
       catalog: this.catalog,
       ids: this.ids,
-      now: this.clock(account.clientId).now(),
+      now: this.now(account!.clientId),
       requestText,
     });
     const record: ChangeRecord = {
       t: "order",
-      clientId: account.clientId,
+      clientId: account!.clientId,
       order: outcome.order,
       instance: outcome.instance,
     };
     if (outcome.trialKey) record.trialKey = outcome.trialKey;
-    return { outcome, durable: this.#sink(record) };
+    await this.#commit(record);
+    return outcome;
   }
 
   /** The whole state of one account, for the control API and the UI. */
   accountState(account: Account) {
-    const now = this.clock(account.clientId).now();
+    const now = this.now(account.clientId);
     return {
       clientId: account.clientId,
       ucId: account.ucId,

@@ -17,11 +17,9 @@ export function vendorHandlers(service: MockService): Record<string, Handler> {
     listBillingContacts: ({ account }) => unchanging(account!.billingContacts),
     listProducts: () => unchanging(service.products()),
     getPurchaseProductInfo: ({ query }) => unchanging(service.productInfo(query.productId as number)),
-    createOrder: async ({ account, body, bodyText }) => {
-      const { outcome, durable } = service.createOrder(account!, body as OrderRequest, bodyText);
-      await durable; // acknowledged only once the state file has it
-      return outcome.result;
-    },
+    // Acknowledged only once the state file has it.
+    createOrder: async ({ account, body, bodyText }) =>
+      (await service.placeOrder(account!, body as OrderRequest, bodyText)).result,
     listOrders: ({ account, query }) =>
       service.listOrders(account!, (query.pageNo as number) ?? 1, (query.pageSize as number) ?? 25),
     getOrder: ({ account, params }) => service.getOrder(account!, params.id as string),

@@ -84,7 +84,7 @@ export class Harness {
       instances: a.instances,
       orders: a.orders,
       trials: a.trialsUsed,
-      ids: this.mock.service.ids.next,
+      ids: this.mock.service.ids.toJSON(),
     });
   }
 }

@@ -38,7 +38,7 @@ afterAll(() => {
 
 const snapshot = () => {
   const a = mock.service.account("demo-client-id")!;
-  return JSON.stringify([a.instances, a.orders, a.trialsUsed, mock.service.ids.next]);
+  return JSON.stringify([a.instances, a.orders, a.trialsUsed, mock.service.ids.toJSON()]);
 };
 
 interface Req {

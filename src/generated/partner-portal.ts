@@ -198,7 +198,7 @@ export interface components {
          * @description The error codes of this document (assumed except `parameter_validation_failed`).
          * @enum {string}
          */
-        ErrorCode: "parameter_validation_failed" | "invalid_json" | "missing_user_agent" | "unauthorized" | "invalid_token" | "token_expired" | "invalid_client" | "invalid_grant" | "api_not_found" | "resource_not_found" | "method_not_allowed" | "trial_already_used" | "request_entity_too_large" | "unsupported_media_type" | "operation_type_mismatch" | "operation_not_supported" | "product_not_found" | "service_not_found" | "service_type_mismatch" | "invalid_service_list" | "billing_contact_not_found" | "partner_not_found" | "connection_plan_mismatch" | "instance_not_found" | "instance_expired" | "quantity_out_of_range" | "billing_option_not_allowed" | "renew_quantity_mismatch" | "too_many_requests" | "internal_error" | "service_unavailable";
+        ErrorCode: "parameter_validation_failed" | "invalid_json" | "missing_user_agent" | "unauthorized" | "invalid_token" | "token_expired" | "invalid_client" | "invalid_grant" | "api_not_found" | "resource_not_found" | "method_not_allowed" | "trial_already_used" | "account_changed" | "request_entity_too_large" | "unsupported_media_type" | "operation_type_mismatch" | "operation_not_supported" | "product_not_found" | "service_not_found" | "service_type_mismatch" | "invalid_service_list" | "billing_contact_not_found" | "partner_not_found" | "connection_plan_mismatch" | "instance_not_found" | "instance_expired" | "quantity_out_of_range" | "billing_option_not_allowed" | "renew_quantity_mismatch" | "too_many_requests" | "internal_error" | "service_unavailable";
         /** @description What the vendor calls "extra error detail such as field name and validation tag". Shape assumed. */
         ErrorDetail: {
             /** @description The JSON path of the field at fault (`serviceList[0].quantity`), a header or parameter name, or empty. */
@@ -481,7 +481,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description The order conflicts with the account's state (`trial_already_used`). Assumed. */
+        /** @description The order conflicts with the account's state (`trial_already_used`; on this mock also `account_changed`, a reset during the request). Assumed. */
         Conflict: {
             headers: {
                 [name: string]: unknown;

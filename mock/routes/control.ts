@@ -6,6 +6,9 @@ import type { Faults, FaultKind, FaultSpec } from "../faults.ts";
 import { failure, send, success } from "../http/envelope.ts";
 import type { RequestLog } from "../http/log.ts";
 import { fromRoot } from "../../openapi/root.ts";
+import { compiledSpec } from "../../openapi/compiled.ts";
+
+const statusOf = (code: string) => compiledSpec().statuses.get(code) ?? 422;
 
 export interface ControlOptions {
   service: MockService;
@@ -118,7 +121,8 @@ export function controlRouter(o: ControlOptions): Router {
       } catch (err) {
         if (err instanceof BadInput)
           return send(res, failure(id, 400, "parameter_validation_failed", err.field, "invalid", err.message));
-        if (err instanceof DomainError) return send(res, failure(id, 404, err.code, err.field, err.tag, err.message));
+        if (err instanceof DomainError)
+          return send(res, failure(id, statusOf(err.code), err.code, err.field, err.tag, err.message));
         throw err;
       }
     };

@@ -1,5 +1,5 @@
 // --state-file: acknowledged orders survive a restart and a kill -9; a damaged file stops the start with a reason.
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -59,7 +59,10 @@ describe("--state-file", () => {
     await b.stop();
   });
 
-  it("loses no acknowledged order when killed with SIGKILL mid-stream", async () => {
+  // What this proves: a record is written before its order is acknowledged, so a process crash loses nothing
+  // acknowledged. It does not prove durability against power loss: SIGKILL keeps the page cache, so it passes
+  // without fdatasync too. journal.test.ts proves the fdatasync ordering with an injected file handle.
+  it("loses no acknowledged order when killed with SIGKILL mid-stream (write-before-acknowledge)", async () => {
     const file = join(dir, "killed.jsonl");
     const a = runMock(["--state-file", file, "--quiet"]);
     const base = await a.ready;
@@ -138,5 +141,29 @@ describe("--state-file", () => {
     const e = runMock(["--state-file", empty]);
     expect(await e.exited).toBe(1);
     expect(e.err()).toContain("is empty: it is not a state file");
+  });
+
+  it("stops the start with one line naming the path and the reason: missing folder, a folder, unreadable, read-only", async () => {
+    const folder = join(dir, "a-folder");
+    mkdirSync(folder);
+    const unreadable = join(dir, "unreadable.jsonl");
+    writeFileSync(unreadable, "x\n");
+    chmodSync(unreadable, 0o000);
+    const cases: Array<[string, RegExp]> = [
+      [join(dir, "no", "such", "folder", "state.jsonl"), /its folder does not exist/],
+      [folder, /it is a folder, not a file/],
+      // root reads any file despite its mode; a write-only kernel file is unreadable even for root.
+      [process.getuid?.() === 0 ? "/proc/sys/vm/drop_caches" : unreadable, /permission denied/],
+      ["/sys/state.jsonl", /permission denied|read-only/],
+    ];
+    for (const [path, reason] of cases) {
+      const m = runMock(["--state-file", path]);
+      expect(await m.exited, path).toBe(1);
+      const lines = m.err().trim().split("\n");
+      expect(lines, m.err()).toHaveLength(1);
+      expect(lines[0]).toContain(`cannot use state file ${path}: `);
+      expect(lines[0]).toMatch(reason);
+      expect(m.err()).not.toMatch(/\n\s+at /);
+    }
   });
 });

@@ -1,8 +1,13 @@
 // The billing guard, proved on the wire: a local server posing as the live API records every request.
 // Without opt-in it receives no order/save at all; each opt-in lets through only its own kind of order.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fromRoot } from "../openapi/root.ts";
 import { allCases } from "./cases.ts";
 import { ALLOW_BILLABLE, ALLOW_TRIAL, GuardSkip, guarded, orderKind } from "./guard.ts";
 import type { StepResult } from "./runner.ts";
@@ -119,8 +124,41 @@ describe("billing guard against a server posing as the live API", () => {
     expect(sent).toEqual([]);
   });
 
-  it("never prints or records the credentials it was given", async () => {
-    const { outcomes } = await runEverything({});
-    expect(JSON.stringify(outcomes)).not.toContain("live-secret");
-  });
+  it("never prints or records the credentials it was given (npm run contracts: output and report files)", async () => {
+    const secret = `live-secret-${process.pid}-${Date.now()}`;
+    const reports = mkdtempSync(join(tmpdir(), "guard-reports-"));
+    const junit = join(reports, "contracts.junit.xml");
+    // Asynchronous: the recording server in this process must keep answering.
+    const child = spawn(
+      process.execPath,
+      [fromRoot("node_modules", "vitest", "vitest.mjs"), "run", "--config", "contracts/vitest.live.config.ts"],
+      {
+        cwd: fromRoot(),
+        stdio: ["ignore", "pipe", "pipe"],
+        env: {
+          ...process.env,
+          NO_COLOR: "1",
+          PARTNER_API_BASE_URL: base,
+          PARTNER_API_CLIENT_ID: "live-id",
+          PARTNER_API_CLIENT_SECRET: secret,
+          CONTRACTS_JUNIT: junit,
+        },
+      },
+    );
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    await new Promise((r) => child.once("exit", r));
+    // The run did happen, with the secret: it reached the server, and the suite reported on it.
+    expect(seen.some((s) => s.body.includes(secret))).toBe(true);
+    expect(output).toContain(`contract target: live API at ${base}`);
+    const port = new URL(base).port;
+    const drift = readdirSync(fromRoot("reports")).find((f) => f.startsWith("drift-") && f.includes(port));
+    expect(drift, "the drift report of this run").toBeDefined();
+    const files = [junit, fromRoot("reports", drift!)].map((f) => readFileSync(f, "utf8"));
+    for (const text of [output, ...files]) {
+      expect(text.length).toBeGreaterThan(0);
+      expect(text).not.toContain(secret);
+    }
+  }, 60_000);
 });

@@ -7,6 +7,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,
-    reporters: ["default", ["junit", { outputFile: "reports/contracts.junit.xml" }]],
+    reporters: ["default", ["junit", { outputFile: process.env.CONTRACTS_JUNIT ?? "reports/contracts.junit.xml" }]],
   },
 });

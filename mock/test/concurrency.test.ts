@@ -2,7 +2,7 @@
 // IDs are unique, quantities add up exactly; of simultaneous trials for one account, exactly one wins.
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { Agent } from "undici";
 import { createMock } from "../create.ts";
 import type { MockApp } from "../app.ts";
@@ -92,4 +92,58 @@ describe("concurrency", () => {
     expect(s.account.orders).toHaveLength(1);
     expect(mock.violations).toEqual([]);
   });
+
+  it("orders held between authentication and the change, with clock moves and a reset racing them", async () => {
+    const sessions = await Promise.all(Array.from({ length: 4 }, session));
+    // Every order sleeps after it is authenticated and its body read, so the others really interleave.
+    for (const s of sessions)
+      mock.faults.add({
+        kind: "latency",
+        operationId: "createOrder",
+        clientId: s.account.clientId,
+        count: 1000,
+        latencyMs: 15,
+      });
+    const clocks = sessions.map((s) =>
+      fetch(`${base}/__mock/accounts/${s.account.clientId}/clock/advance`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ seconds: 600 }), // less than the token's 30 minutes
+      }),
+    );
+    const first = await Promise.all([
+      ...Array.from({ length: 80 }, (_, i) => order(sessions[i % 4]!.token, json(expandBody(1)))),
+      ...clocks,
+    ]);
+    const acked = first.slice(0, 80).filter((a: any) => a.status === 200);
+    expect(acked).toHaveLength(80);
+    for (const s of sessions) {
+      const live = mock.service.account(s.account.clientId)!;
+      expect(live.orders).toHaveLength(20);
+      expect(live.clockOffsetMs).toBe(600_000);
+    }
+
+    // A reset lands while 40 orders sleep (every fault taken means every order is past authentication): each
+    // is refused with account_changed and changes nothing; none is acknowledged into a removed account.
+    mock.faults.clear();
+    for (const s of sessions)
+      mock.faults.add({
+        kind: "latency",
+        operationId: "createOrder",
+        clientId: s.account.clientId,
+        count: 10,
+        latencyMs: 500,
+      });
+    const held = Array.from({ length: 40 }, (_, i) => order(sessions[i % 4]!.token, json(expandBody(1))));
+    await vi.waitFor(() => expect(mock.faults.list()).toEqual([]), { timeout: 20_000 });
+    await fetch(`${base}/__mock/reset`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{}",
+    });
+    const after = await Promise.all(held);
+    expect(after.map((a) => `${a.status} ${a.body.code}`)).toEqual(after.map(() => "409 account_changed"));
+    for (const s of sessions) expect(mock.service.account(s.account.clientId)).toBeUndefined();
+    mock.faults.clear();
+  }, 60_000);
 });

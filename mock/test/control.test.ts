@@ -2,7 +2,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import request from "supertest";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { parseJson } from "../../src/json.ts";
 import { createMock } from "../create.ts";
 import { Harness, ORDER, UA, expectEnvelopeError } from "./harness.ts";
@@ -127,12 +127,18 @@ describe("faults", () => {
     expectEnvelopeError(await iso.get("/order/openapi/order/v1/page", await iso.token()), 500, "internal_error");
   });
 
-  it("latency delays the answer", async () => {
+  it("latency delays the answer: a later request overtakes it, then it arrives unchanged", async () => {
     const token = await h.token();
-    await fault({ kind: "latency", latencyMs: 300, path: "/order/openapi/order/v1/page" });
-    const t0 = Date.now();
-    expect((await h.get("/order/openapi/order/v1/page", token)).status).toBe(200);
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(290);
+    await fault({ kind: "latency", latencyMs: 1500, path: "/order/openapi/order/v1/page" });
+    const order: string[] = [];
+    const delayed = h.get("/order/openapi/order/v1/page", token).then((r) => (order.push("delayed"), r));
+    // The fault is taken once the request is in: from then on it sleeps.
+    await vi.waitFor(() => expect(h.mock.faults.list()).toEqual([]));
+    const other = await h.get("/user/openapi/user/v1/client/billing_contact_list", token);
+    order.push("other");
+    expect(other.status).toBe(200);
+    expect((await delayed).status).toBe(200);
+    expect(order).toEqual(["other", "delayed"]);
   });
 
   describe("over a real socket", () => {

@@ -70,7 +70,8 @@ function send(
 }
 
 /** Sends a request and checks the answer is a clean 4xx refusal that changed nothing. */
-async function refused(req: Req): Promise<void> {
+/** Sends a hostile request and checks it was refused cleanly, changing nothing; returns status and code. */
+async function refusal(req: Req): Promise<{ status: number; code: string }> {
   tried++;
   const before = snapshot();
   const headers: Record<string, string> = { "User-Agent": "fuzz", Authorization: `Bearer ${token}`, ...req.headers };
@@ -86,7 +87,9 @@ async function refused(req: Req): Promise<void> {
   expect(env.detailMessage.length, where).toBeGreaterThan(3);
   expect(env.requestId, where).toMatch(/^[0-9a-f]{32}$/);
   expect(snapshot(), where).toBe(before);
+  return { status: r.status, code: env.code };
 }
+const refused = async (req: Req): Promise<void> => void (await refusal(req));
 
 // ---- generators ------------------------------------------------------------------------------------------
 
@@ -343,13 +346,16 @@ describe("hostile input gets a clean refusal and changes nothing", () => {
     );
     await fc.assert(
       fc.asyncProperty(req, async (r) => {
-        if (
-          r.path.startsWith("/order/openapi/order/v1/get/") &&
-          /^[A-Za-z0-9]{1,32}$/.test(decodeURIComponent(r.path.split("/").pop()!))
-        ) {
-          // A well-formed ID of no order: 404, also a refusal.
+        const answer = await refusal(r);
+        if (r.path.startsWith("/order/openapi/order/v1/get/")) {
+          // A well-formed ID of no order is 404; anything else breaks the path's pattern: 400.
+          const wellFormed = /^[A-Za-z0-9]{1,32}$/.test(decodeURIComponent(r.path.split("/").pop()!));
+          expect(answer, r.path).toEqual(
+            wellFormed
+              ? { status: 404, code: "resource_not_found" }
+              : { status: 400, code: "parameter_validation_failed" },
+          );
         }
-        await refused(r);
       }),
       { seed: SEED, numRuns: 400 },
     );

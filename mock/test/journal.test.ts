@@ -187,7 +187,7 @@ describe("a reset while an order is in flight", () => {
     const file = join(dir, "race.jsonl");
     const a = await openDurableService(file);
     const { app, order, call } = await serve(a.service);
-    app.faults.add({ kind: "latency", operationId: "createOrder", count: 1, latencyMs: 300 });
+    app.faults.add({ kind: "latency", operationId: "createOrder", count: 1, latencyMs: 1500 });
     const inFlight = order();
     // The fault is taken once the order is authenticated and its body read: it is now sleeping.
     await expect.poll(() => app.faults.list().length).toBe(0);

@@ -26,10 +26,9 @@ describe("limits", () => {
     const sock = connect(Number(port), hostname);
     let answer = "";
     sock.on("data", (d: Buffer) => (answer += d.toString()));
-    const t0 = Date.now();
     sock.write("GET /order/openapi/order/v1/page HTTP/1.1\r\nHost: x\r\nUser-Agent: slow\r\n");
-    const closed = await new Promise<number>((r) => sock.once("close", () => r(Date.now() - t0)));
-    expect(closed).toBeLessThan(5000);
+    // It is closed by the mock (the test's own timeout would fail a mock that never closes it).
+    await new Promise<void>((r) => sock.once("close", () => r()));
     expect(answer).toMatch(/^HTTP\/1\.1 408/);
     const ok = await fetch(`${await m.ready}/__mock/health`);
     expect(ok.status).toBe(200);

@@ -90,8 +90,16 @@ describe.skipIf(!present)("control page and API reference in chromium", () => {
     await expect.poll(() => entry.innerText()).toContain('"billingId": 3197218168379846218');
     await expect.poll(() => entry.innerText()).toContain('"orderNo": "GQ3401181709772259328"');
     await expect.poll(() => page.locator("#log").innerText()).toContain("/order/openapi/order/v1/save");
-    // The page's own control calls are in the log but hidden by default.
+    // The page's own control calls are in the log but hidden by default: shown, they are there; hidden again, gone.
+    const controlRows = page.locator('#log tr[data-control="yes"]');
+    expect(await controlRows.count()).toBeGreaterThan(0);
     expect(await page.locator('#log tr[data-control="yes"]:visible').count()).toBe(0);
+    await page.locator("#show-control").check();
+    await expect
+      .poll(() => page.locator('#log tr[data-control="yes"]:visible').count())
+      .toBe(await controlRows.count());
+    await page.locator("#show-control").uncheck();
+    await expect.poll(() => page.locator('#log tr[data-control="yes"]:visible').count()).toBe(0);
     await page.screenshot({ path: join(SHOTS, "ui-order.png"), fullPage: true });
   });
 

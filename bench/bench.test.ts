@@ -16,6 +16,7 @@ it("npm run bench runs end to end and writes its results", async () => {
       BENCH_DURATION: "1",
       BENCH_ROUNDS: "1",
       BENCH_ORDERS: "2000",
+      BENCH_DURABLE_ORDERS: "2000",
       BENCH_OUT: out,
       NO_COLOR: "1",
     },
@@ -36,4 +37,8 @@ it("npm run bench runs end to end and writes its results", async () => {
     for (const s of ["mock", "prism", "ceiling"]) expect(row[s].errors, `${row.endpoint} ${s}`).toBe(0);
   expect(result.afterOrders).toMatchObject({ orders: 2000, non2xx: 0 });
   expect(text).toMatch(/Start-up, launch to first answer: mock \d+ ms, Prism \d+ ms/);
+  expect(result.durable.errors).toBe(0);
+  expect(result.durable.rps).toBeGreaterThan(0);
+  expect(result.stateFile).toMatchObject({ orders: 2000, non2xx: 0 });
+  expect(text).toMatch(/State file after 2000 orders \(0 not 2xx\): [\d.]+ MB; restart to first answer \d+ ms/);
 }, 120_000);

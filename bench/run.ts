@@ -1,9 +1,9 @@
 // `npm run bench`: the mock against Prism's mock of the same spec and against a bare-Express ceiling, on
 // loopback with autocannon. Interleaved rounds, medians reported; results go to bench/results/latest.json.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
-import { dirname } from "node:path";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { dirname, join } from "node:path";
 import autocannon from "autocannon";
 import { fromRoot } from "../openapi/root.ts";
 import { freePort } from "../contracts/prism.ts";
@@ -13,6 +13,7 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = 50;
 const ORDERS_FOR_RSS = Number(process.env.BENCH_ORDERS ?? 100_000);
+const ORDERS_FOR_STATE_FILE = Number(process.env.BENCH_DURABLE_ORDERS ?? 200_000);
 const SPEC = fromRoot("openapi", "partner-portal.yaml");
 
 interface Server {
@@ -179,6 +180,50 @@ async function main() {
   const afterOrders = { orders: bulk.requests.total, non2xx: bulk.non2xx, rssMb: rssMb(fresh.proc.pid!) };
 
   for (const s of [...servers, fresh]) s.proc.kill();
+
+  // Durable mode: orders per second with --state-file (each acknowledged after its fdatasync, group-committed).
+  const stateDir = mkdtempSync(join(tmpdir(), "bench-state-"));
+  const durableArgs = (file: string) => [
+    fromRoot("dist", "mock.mjs"),
+    "--quiet",
+    "--port",
+    "$PORT",
+    "--state-file",
+    file,
+  ];
+  const durable = await launch("mock", durableArgs(join(stateDir, "rate.jsonl")), "/__mock/health");
+  durable.token = await mockToken(durable.base);
+  const durableSamples = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    const r = await load(durable, ENDPOINTS[2]);
+    durableSamples.push({ rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.non2xx });
+    process.stderr.write(
+      `round ${round} mock --state-file POST order/save ${Math.round(r.requests.average)} req/s  p99 ${r.latency.p99} ms\n`,
+    );
+  }
+  durable.proc.kill();
+  const durableRow = {
+    rps: Math.round(median(durableSamples.map((x) => x.rps))),
+    p99: median(durableSamples.map((x) => x.p99)),
+    errors: durableSamples.reduce((n, x) => n + x.errors, 0),
+  };
+
+  // The state file after many orders (compacted past its threshold), and the restart time it gives.
+  const bigFile = join(stateDir, "many.jsonl");
+  const filled = await launch("mock", durableArgs(bigFile), "/__mock/health");
+  filled.token = await mockToken(filled.base);
+  const fill = await load(filled, ENDPOINTS[2], { amount: ORDERS_FOR_STATE_FILE });
+  filled.proc.kill("SIGTERM");
+  await new Promise((r) => filled.proc.once("exit", r));
+  const restarted = await launch("mock", durableArgs(bigFile), "/__mock/health");
+  restarted.proc.kill();
+  const stateFile = {
+    orders: fill.requests.total,
+    non2xx: fill.non2xx,
+    fileMb: +(statSync(bigFile).size / 2 ** 20).toFixed(1),
+    restartMs: restarted.startupMs,
+  };
+  rmSync(stateDir, { recursive: true, force: true });
   const targets = {
     mockVsPrism: ">= 2.5 on every endpoint",
     mockVsCeiling: ">= 0.6 on GETs, >= 0.5 on the order POST",
@@ -206,6 +251,8 @@ async function main() {
     rows,
     startupMs: { mock: mock.startupMs, prism: prism.startupMs },
     afterOrders,
+    durable: durableRow,
+    stateFile,
     targets,
     met,
   };
@@ -231,6 +278,8 @@ async function main() {
     "",
     `Start-up, launch to first answer: mock ${mock.startupMs} ms, Prism ${prism.startupMs} ms`,
     `Mock RSS after ${afterOrders.orders} orders (${afterOrders.non2xx} not 2xx): ${afterOrders.rssMb} MB`,
+    `Durable mode (--state-file), POST order/save: ${durableRow.rps} req/s, p99 ${durableRow.p99} ms, errors ${durableRow.errors}`,
+    `State file after ${stateFile.orders} orders (${stateFile.non2xx} not 2xx): ${stateFile.fileMb} MB; restart to first answer ${stateFile.restartMs} ms`,
     `Results: ${outFile}`,
     "",
     ...Object.entries(targets).map(([k, v]) => `${met[k as keyof typeof met] ? "met   " : "MISSED"} ${k}: ${v}`),

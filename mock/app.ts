@@ -73,6 +73,10 @@ export function createApp(service: MockService, options: AppOptions = {}): MockA
   }
 
   app.use("/docs", docsRouter());
+  // A newcomer who opens the base URL lands on the page (or the reference when the control API is off).
+  app.get("/", (_req: Request, res: Response) =>
+    res.redirect(302, (options.control ?? true) ? `${CONTROL_PREFIX}/ui/` : "/docs/"),
+  );
 
   // Unknown endpoints and methods answer in the envelope too.
   app.use((req: Request, res: Response) => {

@@ -1,14 +1,12 @@
 // The mock's CLI: `npm start` (see --help). Listens, prints where and with which credentials, stops cleanly.
-import { createServer } from "node:http";
 import { parseArgs } from "node:util";
-import type { AddressInfo } from "node:net";
-import { createApp, CONTROL_PREFIX, DEFAULT_BODY_LIMIT } from "./app.ts";
-import { createService, DEMO_CREDENTIALS } from "./create.ts";
-import { StateFileError, type Journal } from "./journal.ts";
-import { openDurableService } from "./state.ts";
+import { CONTROL_PREFIX, DEFAULT_BODY_LIMIT } from "./app.ts";
+import { DEMO_CREDENTIALS } from "./create.ts";
+import { StateFileError } from "./journal.ts";
+import { isLoopback, serve } from "./server.ts";
 import { SeedError } from "./seed/load.ts";
 
-const HELP = `Usage: npm start -- [options]
+const HELP = `Usage: partner-portal-mock [options]   (in this repository: npm start -- [options])
 
 Stateful mock of the Yeastar Partner Portal ordering API.
 
@@ -29,6 +27,8 @@ Options (environment variable in brackets):
   --headers-timeout MS   a client must send its headers within MS (default 10000)
   --request-timeout MS   and the whole request within MS (default 30000)
   --quiet                no request log
+  --exit-with-parent     stop when the process that started it exits (default when started by npm or npx,
+                         which do not pass SIGTERM on to it); --no-exit-with-parent to keep serving
   -h, --help             this help
 `;
 
@@ -56,6 +56,8 @@ const { values: a } = (() => {
         "headers-timeout": { type: "string" },
         "request-timeout": { type: "string" },
         quiet: { type: "boolean" },
+        "exit-with-parent": { type: "boolean" },
+        "no-exit-with-parent": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -88,87 +90,82 @@ const demo = {
   clientId: a["client-id"] ?? env.MOCK_CLIENT_ID ?? DEMO_CREDENTIALS.clientId,
   clientSecret: a["client-secret"] ?? env.MOCK_CLIENT_SECRET ?? DEMO_CREDENTIALS.clientSecret,
 };
-const loopback = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/.test(host);
+const loopback = isLoopback(host);
 const controlToken = a["control-token"] ?? env.MOCK_CONTROL_TOKEN;
 // The control API can reset and read every account: off by default where others can reach the mock.
 const control = a["no-control"] ? false : a.control || loopback || Boolean(controlToken);
 const stateFile = a["state-file"] ?? env.MOCK_STATE_FILE;
 
-let journal: Journal | undefined;
-let stateNote = "in memory (lost when the mock stops; --state-file keeps it)";
 const seedPath = a.seed ?? env.MOCK_SEED;
 const compactBytes = a["compact-bytes"] === undefined ? undefined : Number(a["compact-bytes"]);
 if (compactBytes !== undefined && (!Number.isInteger(compactBytes) || compactBytes < 1024))
   fail("--compact-bytes must be a whole number of bytes, at least 1024");
-const service = await (async () => {
-  try {
-    if (!stateFile) {
-      const s = createService({ seedPath, demo });
-      await s.seedDemo();
-      return s;
-    }
-    const opened = await openDurableService(stateFile, { seedPath, demo, compactBytes });
-    journal = opened.journal;
-    stateNote = `${stateFile} (${opened.replayed} records replayed)`;
-    if (opened.droppedTail)
-      process.stderr.write(
-        `mock: dropped a torn last record of ${opened.droppedTail} bytes from ${stateFile} (a write cut short by a crash; it was never acknowledged)\n`,
-      );
-    return opened.service;
-  } catch (err) {
-    if (err instanceof SeedError || err instanceof StateFileError) fail(err.message);
-    throw err;
-  }
-})();
 
-const { handler } = createApp(service, {
+const serving = await serve({
+  host,
+  port,
+  demo,
+  seedPath,
+  stateFile,
+  compactBytes,
   quiet: a.quiet ?? false,
   strict: a.strict ?? false,
   control,
   controlToken,
   bodyLimit,
-});
-// A slow or silent client cannot hold a connection: its headers and its whole request have deadlines,
-// checked every second (Node's default check is every 30 s).
-const server = createServer(
-  { headersTimeout, requestTimeout, keepAliveTimeout: 5_000, connectionsCheckingInterval: 1_000 },
-  handler,
-);
-server.listen(port, host);
-
-server.on("error", (err: NodeJS.ErrnoException) => {
+  headersTimeout,
+  requestTimeout,
+}).catch((err: NodeJS.ErrnoException) => {
+  if (err instanceof SeedError || err instanceof StateFileError) fail(err.message);
   if (err.code === "EADDRINUSE")
     fail(`${host}:${port} is already in use; pass --port (or PORT) to choose another, or 0 for any free port`);
   if (err.code === "EACCES") fail(`no permission to listen on ${host}:${port}`);
-  fail(err.message);
+  throw err;
 });
 
-server.on("listening", () => {
-  const { port: actual } = server.address() as AddressInfo;
-  const base = `http://${host.includes(":") && !host.startsWith("[") ? `[${host}]` : host}:${actual}`;
-  const overridden = demo.clientSecret !== DEMO_CREDENTIALS.clientSecret;
-  const lines = [
-    `Yeastar Partner Portal mock listening on ${base}`,
-    `  demo client_id      ${demo.clientId}`,
-    `  demo client_secret  ${overridden ? "(set by you; not printed)" : demo.clientSecret}`,
-    `  control API         ${control ? `${base}${CONTROL_PREFIX}${controlToken ? " (needs X-Mock-Control-Token)" : ""}` : "off"}`,
-    `  state               ${stateNote}`,
-    "",
-  ];
-  process.stdout.write(lines.join("\n"));
-});
+const base = serving.url;
+if (serving.droppedTail)
+  process.stderr.write(
+    `mock: dropped a torn last record of ${serving.droppedTail} bytes from ${stateFile} (a write cut short by a crash; it was never acknowledged)\n`,
+  );
+const overridden = demo.clientSecret !== DEMO_CREDENTIALS.clientSecret;
+const controlLine = control
+  ? `${base}${CONTROL_PREFIX}${controlToken ? " (needs X-Mock-Control-Token)" : ""}`
+  : a["no-control"]
+    ? "off (--no-control)"
+    : `off on a non-loopback address; turn it on with --control-token T (or MOCK_CONTROL_TOKEN) or --control`;
+const lines = [
+  `Yeastar Partner Portal mock listening on ${base}`,
+  `  demo client_id      ${demo.clientId}`,
+  `  demo client_secret  ${overridden ? "(set by you; not printed)" : demo.clientSecret}`,
+  `  control API         ${controlLine}`,
+  ...(control ? [`  page                ${base}${CONTROL_PREFIX}/ui/`] : []),
+  `  API reference       ${base}/docs/`,
+  `  state               ${stateFile ? `${stateFile} (${serving.replayed} records replayed)` : "in memory (lost when the mock stops; --state-file keeps it)"}`,
+  "",
+];
+process.stdout.write(lines.join("\n"));
 
 let stopping = false;
-async function stop(signal: string) {
+async function stop(why: string) {
   if (stopping) return;
   stopping = true;
-  process.stdout.write(`mock: ${signal}, stopping\n`);
-  server.close();
-  server.closeIdleConnections();
-  const force = setTimeout(() => server.closeAllConnections(), 2000);
-  force.unref();
-  await journal?.close();
+  process.stdout.write(`mock: ${why}, stopping\n`);
+  await serving.close();
   process.exit(0);
 }
 process.on("SIGINT", () => void stop("SIGINT"));
 process.on("SIGTERM", () => void stop("SIGTERM"));
+process.on("SIGHUP", () => void stop("SIGHUP"));
+
+// npm and npx run us through `sh -c` and pass a SIGTERM only to that shell: when it dies we are orphaned and
+// would keep serving. So when npm started us, losing that parent means stop. A mock started directly (node,
+// nohup, a service manager) is left alone; --exit-with-parent / --no-exit-with-parent decide explicitly.
+const startedByNpm = Boolean(env.npm_lifecycle_event || env.npm_command);
+const watchParent = a["no-exit-with-parent"] ? false : (a["exit-with-parent"] ?? startedByNpm);
+if (watchParent) {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void stop(`the process that started it (pid ${parent}) is gone`);
+  }, 250).unref();
+}

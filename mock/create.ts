@@ -4,8 +4,9 @@ import { MockService, type Credentials } from "./domain/service.ts";
 import { createApp, type AppOptions, type MockApp } from "./app.ts";
 import { compiledSpec } from "../openapi/compiled.ts";
 import { loadSeed, DEFAULT_SEED_PATH } from "./seed/load.ts";
+import { DEMO_CREDENTIALS } from "./demo.ts";
 
-export const DEMO_CREDENTIALS: Credentials = { clientId: "demo-client-id", clientSecret: "demo-client-secret" };
+export { DEMO_CREDENTIALS } from "./demo.ts";
 
 export interface MockOptions extends AppOptions {
   seedPath?: string;

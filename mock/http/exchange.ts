@@ -46,3 +46,18 @@ export function finish(res: ServerResponse, status: number): void {
     clientId: ex.clientId,
   });
 }
+
+const hangUps = new WeakMap<ServerResponse, () => void>();
+
+/** How to end a request without an answer where there is no socket to destroy (the MSW adapter). */
+export function onHangUp(res: ServerResponse, hangUp: () => void): void {
+  hangUps.set(res, hangUp);
+}
+
+/** Ends a connection without an answer (a fault), logging it with status 0. */
+export function hangUp(req: IncomingMessage, res: ServerResponse): void {
+  finish(res, 0);
+  const custom = hangUps.get(res);
+  if (custom) custom();
+  else req.socket.destroy();
+}

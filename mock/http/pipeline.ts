@@ -10,7 +10,7 @@ import type { Account } from "../domain/types.ts";
 import type { Faults } from "../faults.ts";
 import { readBody } from "./body.ts";
 import { failure, send, success, type Envelope } from "./envelope.ts";
-import { exchangeOf, finish } from "./exchange.ts";
+import { exchangeOf, hangUp } from "./exchange.ts";
 
 export interface Call {
   account?: Account;
@@ -71,12 +71,6 @@ function authenticate(ctx: PipelineContext, header: string | undefined): Account
   if (!m)
     throw new DomainError("invalid_token", "Authorization", "malformed", "must be Bearer followed by the access token");
   return ctx.service.authenticate(m[1]!);
-}
-
-/** Ends a connection without an answer (a fault), logging it with status 0. */
-function hangUp(req: IncomingMessage, res: ServerResponse): void {
-  finish(res, 0);
-  req.socket.destroy();
 }
 
 export function operationRoute(ctx: PipelineContext, op: Operation, handler: Handler) {

@@ -1,4 +1,4 @@
-// /docs: the API reference rendered by Swagger UI from node_modules (no CDN), on the project's own spec.
+// /docs: the API reference rendered by Swagger UI from local files (no CDN), on the project's own spec.
 // Browsers parse JSON into doubles, and Swagger UI re-parses even string examples, so a 19-digit ID would be
 // shown (and sent by "Try it out") rounded. In this rendering such IDs are decimal strings instead: exact, and
 // accepted by the contract (Int64Id takes both forms). The verbatim document is at /docs/openapi.yaml.
@@ -51,6 +51,8 @@ export function docsRouter(): Router {
     res.type("json").send(JSON.stringify(doc));
   });
   r.get("/openapi.yaml", (_req, res) => res.sendFile(fromRoot("openapi", "partner-portal.yaml")));
+  // The build copies the two assets into dist/ so an installed package serves them without swagger-ui-dist.
+  r.use("/assets", express.static(fromRoot("dist", "swagger-ui")));
   r.use("/assets", express.static(fromRoot("node_modules", "swagger-ui-dist"), { fallthrough: false }));
   return r;
 }

@@ -67,7 +67,7 @@ describe("npm start (dist/mock.mjs)", () => {
 
     const unknown = runMock(["--colour"]);
     expect(await unknown.exited).toBe(1);
-    expect(unknown.err()).toMatch(/Unknown option '--colour'[\s\S]*Usage: npm start/);
+    expect(unknown.err()).toMatch(/Unknown option '--colour'[\s\S]*Usage: partner-portal-mock/);
 
     const first = runMock([]);
     const port = new URL(await first.ready).port;

@@ -8,7 +8,7 @@ export default defineConfig({
       "mock/**/*.test.ts",
       "contracts/**/*.test.ts",
       "test/**/*.test.ts",
-      "examples/**/*.test.ts",
+      "examples/*.test.ts",
       "bench/**/*.test.ts",
     ],
     testTimeout: 30_000,

@@ -1,7 +1,7 @@
 // The README's commands, run as a user runs them: `npm start` in one shell, `npm run contracts` in another,
 // and `npm run contracts:prism`.
 import { spawn } from "node:child_process";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { fromRoot } from "../openapi/root.ts";
 import { freePort } from "./prism.ts";
 
@@ -61,6 +61,31 @@ describe("README commands", () => {
     await mock.exited;
     expect(mock.out()).toContain("stopping");
   }, 120_000);
+
+  it("npm start uses the current build, and a SIGTERM to npm's own PID (what `npm start &` leaves in $!) stops the mock", async () => {
+    const port = await freePort();
+    const proc = spawn("npm", ["start", "--", "--quiet"], {
+      cwd: fromRoot(),
+      env: { ...process.env, NO_COLOR: "1", PORT: String(port) },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    proc.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    proc.stderr.on("data", (d: Buffer) => (out += d.toString()));
+    const t0 = performance.now();
+    await vi.waitFor(() => expect(out).toContain("listening on"), { timeout: 30_000, interval: 20 });
+    // Measured, not asserted (the README gives the figure): launch to the banner.
+    console.log(`npm start: banner ${Math.round(performance.now() - t0)} ms after launch`);
+    expect(out).not.toContain("building");
+    const health = () =>
+      fetch(`http://127.0.0.1:${port}/__mock/health`).then(
+        () => "serving",
+        () => "stopped",
+      );
+    expect(await health()).toBe("serving");
+    proc.kill("SIGTERM"); // npm itself, not its process group
+    await expect.poll(health, { timeout: 2000, interval: 100 }).toBe("stopped");
+  }, 60_000);
 
   it("npm run contracts without a target says what to set", async () => {
     const run = npm(["run", "contracts"], {

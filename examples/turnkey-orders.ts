@@ -1,6 +1,11 @@
 // The README's client example: both tutorials through the typed client. Type-checked by `npm test` (tsc) and
 // run against a live mock by examples/turnkey-orders.test.ts.
-import { createPartnerPortalClient, PartnerPortalError, requestFreeTrial, subscribeService } from "../src/index.ts";
+import {
+  createPartnerPortalClient,
+  PartnerPortalError,
+  requestFreeTrial,
+  subscribeService,
+} from "yeastar-partner-portal-kit";
 
 export async function turnkeyOrders(baseUrl: string) {
   const client = createPartnerPortalClient({

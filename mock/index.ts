@@ -112,7 +112,9 @@ export interface MockAppHandle {
 }
 
 /** The mock as a request listener without a port (json-server's createApp, for supertest and your own server). */
-export async function createMockApp(options: Omit<MockOptions, "port" | "host" | "stateFile"> = {}): Promise<MockAppHandle> {
+export async function createMockApp(
+  options: Omit<MockOptions, "port" | "host" | "stateFile"> = {},
+): Promise<MockAppHandle> {
   const demo = {
     clientId: options.clientId ?? DEMO_CREDENTIALS.clientId,
     clientSecret: options.clientSecret ?? DEMO_CREDENTIALS.clientSecret,

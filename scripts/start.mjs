@@ -25,12 +25,19 @@ const built = (() => {
     return 0;
   }
 })();
-const sources = Math.max(...["src", "mock", "openapi"].map((d) => newest(join(root, d))), statSync(join(root, "scripts", "build.ts")).mtimeMs);
+const sources = Math.max(
+  ...["src", "mock", "openapi"].map((d) => newest(join(root, d))),
+  statSync(join(root, "scripts", "build.ts")).mtimeMs,
+);
 if (sources > built) {
   process.stderr.write("mock: sources changed since the last build; building (npm run build)\n");
-  const r = spawnSync(process.execPath, [join(root, "node_modules", "tsx", "dist", "cli.mjs"), join(root, "scripts", "build.ts"), "--no-types"], {
-    stdio: "inherit",
-  });
+  const r = spawnSync(
+    process.execPath,
+    [join(root, "node_modules", "tsx", "dist", "cli.mjs"), join(root, "scripts", "build.ts"), "--no-types"],
+    {
+      stdio: "inherit",
+    },
+  );
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 await import(pathToFileURL(bundle).href);

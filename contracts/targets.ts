@@ -65,9 +65,9 @@ export async function urlTarget(env: Env = process.env): Promise<Target> {
     projectMock,
     session: async () => {
       if (!mock) return given;
-      const headers: Record<string, string> = { "User-Agent": "contracts" };
+      const headers: Record<string, string> = { "User-Agent": "contracts", "Content-Type": "application/json" };
       if (env.CONTRACTS_CONTROL_TOKEN) headers["X-Mock-Control-Token"] = env.CONTRACTS_CONTROL_TOKEN;
-      const r = await fetch(`${base}/__mock/accounts`, { method: "POST", headers });
+      const r = await fetch(`${base}/__mock/accounts`, { method: "POST", headers, body: "{}" });
       const a = (await r.json()) as { result: Credentials };
       return { clientId: a.result.clientId, clientSecret: a.result.clientSecret };
     },

@@ -8,6 +8,7 @@ import { Faults } from "./faults.ts";
 import { createDispatcher } from "./http/dispatch.ts";
 import { failure, newRequestId } from "./http/envelope.ts";
 import { begin } from "./http/exchange.ts";
+import { controlGuard } from "./http/control-guard.ts";
 import { RequestLog } from "./http/log.ts";
 import { answer, type PipelineContext } from "./http/pipeline.ts";
 import { controlRouter } from "./routes/control.ts";
@@ -28,6 +29,10 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Where log lines go (default stdout). */
   logOut?: (line: string) => void;
+  /** The address the server is bound to (default 127.0.0.1): the Host the control API answers to. */
+  host?: string;
+  /** Further host names the control API answers to (the MSW handlers' base URL). */
+  extraHosts?: string[];
 }
 
 export interface MockApp {
@@ -68,6 +73,17 @@ export function createApp(service: MockService, options: AppOptions = {}): MockA
     if (!dispatch(req, res)) next();
   });
   if (options.control ?? true) {
+    const guard = controlGuard({
+      host: options.host ?? "127.0.0.1",
+      extraHosts: options.extraHosts,
+      tokenRequired: Boolean(options.controlToken),
+    });
+    app.use(CONTROL_PREFIX, (req: Request, res: Response, next: NextFunction) => {
+      const refused = guard(req);
+      if (!refused) return next();
+      const { status, code, field, reason } = refused;
+      answer(ctx, res, undefined, failure(res.locals.requestId as string, status, code, field, "refused", reason));
+    });
     app.use(CONTROL_PREFIX, express.raw({ type: () => true, limit: bodyLimit }));
     app.use(CONTROL_PREFIX, controlRouter({ service, faults, log, token: options.controlToken }));
   }

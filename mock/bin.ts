@@ -19,6 +19,8 @@ Options (environment variable in brackets):
   --state-file FILE      keep state in FILE across restarts and crashes [MOCK_STATE_FILE]
   --compact-bytes BYTES  compact the state file into a snapshot past this many bytes of records
                          (default 67108864, or the snapshot's own size if larger)
+  --max-accounts N       most isolated accounts at once; more get 429 [MOCK_MAX_ACCOUNTS] (default 1000)
+  --account-ttl SECONDS  remove an isolated account unused this long [MOCK_ACCOUNT_TTL] (default 86400)
   --control              serve the control API (${CONTROL_PREFIX}) even on a non-loopback address
   --no-control           do not serve the control API
   --control-token T      require header X-Mock-Control-Token: T on the control API [MOCK_CONTROL_TOKEN]
@@ -48,6 +50,8 @@ const { values: a } = (() => {
         seed: { type: "string" },
         "state-file": { type: "string" },
         "compact-bytes": { type: "string" },
+        "max-accounts": { type: "string" },
+        "account-ttl": { type: "string" },
         control: { type: "boolean" },
         "no-control": { type: "boolean" },
         "control-token": { type: "string" },
@@ -101,7 +105,18 @@ const compactBytes = a["compact-bytes"] === undefined ? undefined : Number(a["co
 if (compactBytes !== undefined && (!Number.isInteger(compactBytes) || compactBytes < 1024))
   fail("--compact-bytes must be a whole number of bytes, at least 1024");
 
+const whole = (flag: string, value: string | undefined, min: number) => {
+  if (value === undefined) return undefined;
+  const v = Number(value);
+  if (!Number.isInteger(v) || v < min) fail(`--${flag} must be a whole number, at least ${min}`);
+  return v;
+};
+const maxAccounts = whole("max-accounts", a["max-accounts"] ?? env.MOCK_MAX_ACCOUNTS, 1);
+const ttlSeconds = whole("account-ttl", a["account-ttl"] ?? env.MOCK_ACCOUNT_TTL, 1);
+
 const serving = await serve({
+  maxAccounts,
+  accountTtlMs: ttlSeconds === undefined ? undefined : ttlSeconds * 1000,
   host,
   port,
   demo,

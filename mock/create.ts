@@ -12,11 +12,19 @@ export interface MockOptions extends AppOptions {
   seedPath?: string;
   demo?: Credentials;
   jwtSecret?: string;
+  maxAccounts?: number;
+  accountTtlMs?: number;
 }
 
 export function createService(options: Omit<MockOptions, keyof AppOptions> = {}): MockService {
   const seed = loadSeed(compiledSpec().ajv, options.seedPath ?? DEFAULT_SEED_PATH);
-  return new MockService({ seed, demo: options.demo ?? DEMO_CREDENTIALS, jwtSecret: options.jwtSecret ?? newSecret() });
+  return new MockService({
+    seed,
+    demo: options.demo ?? DEMO_CREDENTIALS,
+    jwtSecret: options.jwtSecret ?? newSecret(),
+    maxAccounts: options.maxAccounts,
+    accountTtlMs: options.accountTtlMs,
+  });
 }
 
 /** An in-memory mock with the demo account seeded. */

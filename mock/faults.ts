@@ -1,5 +1,9 @@
 // Fault injection for the next N matching requests: an error answer, latency, a dropped connection, or an
 // order that is created but whose response is lost (to test client retries).
+import { refuse } from "./domain/errors.ts";
+
+export const MAX_FAULTS = 100;
+
 export type FaultKind = "error" | "latency" | "drop" | "lose-response";
 
 export interface FaultSpec {
@@ -34,7 +38,10 @@ export class Faults {
   #list: Fault[] = [];
   #seq = 0;
 
+  /** Arms a fault; refuses past MAX_FAULTS armed at once (a forgotten loop must not grow the list). */
   add(spec: FaultSpec): Fault {
+    if (this.#list.length >= MAX_FAULTS)
+      refuse("too_many_requests", "", "limit", `${MAX_FAULTS} faults are armed already; DELETE /__mock/faults first`);
     const fault: Fault = { ...spec, id: `fault_${++this.#seq}`, remaining: spec.count };
     this.#list.push(fault);
     return fault;

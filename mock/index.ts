@@ -29,6 +29,10 @@ export interface MockOptions {
   controlToken?: string;
   /** Largest accepted request body, in bytes. */
   bodyLimit?: number;
+  /** Most isolated accounts at once (default 1,000); more get 429. */
+  maxAccounts?: number;
+  /** An isolated account unused for this many seconds is removed (default 86,400). */
+  accountTtlSeconds?: number;
 }
 
 export interface Fault {
@@ -87,6 +91,8 @@ export async function startMock(options: MockOptions = {}): Promise<MockHandle> 
     control: options.control,
     controlToken: options.controlToken,
     bodyLimit: options.bodyLimit,
+    maxAccounts: options.maxAccounts,
+    accountTtlMs: options.accountTtlSeconds === undefined ? undefined : options.accountTtlSeconds * 1000,
   });
   const { service, mock } = serving;
   return {
@@ -113,13 +119,20 @@ export interface MockAppHandle {
 
 /** The mock as a request listener without a port (json-server's createApp, for supertest and your own server). */
 export async function createMockApp(
-  options: Omit<MockOptions, "port" | "host" | "stateFile"> = {},
+  options: Omit<MockOptions, "port" | "host" | "stateFile"> & {
+    /** Host names the control API also answers to. */ extraHosts?: string[];
+  } = {},
 ): Promise<MockAppHandle> {
   const demo = {
     clientId: options.clientId ?? DEMO_CREDENTIALS.clientId,
     clientSecret: options.clientSecret ?? DEMO_CREDENTIALS.clientSecret,
   };
-  const service = createService({ seedPath: options.seed, demo });
+  const service = createService({
+    seedPath: options.seed,
+    demo,
+    maxAccounts: options.maxAccounts,
+    accountTtlMs: options.accountTtlSeconds === undefined ? undefined : options.accountTtlSeconds * 1000,
+  });
   await service.seedDemo();
   const app = createApp(service, {
     quiet: options.quiet ?? true,
@@ -127,6 +140,7 @@ export async function createMockApp(
     control: options.control ?? true,
     controlToken: options.controlToken,
     bodyLimit: options.bodyLimit,
+    extraHosts: options.extraHosts,
   });
   return { handler: app.handler, ...demo };
 }

@@ -23,7 +23,7 @@ export function partnerPortalHandlers(options: PartnerPortalHandlersOptions = {}
   let app: Promise<MockAppHandle> | undefined;
   return [
     http.all(`${base.origin}${prefix}/*`, async ({ request }) => {
-      const mock = await (app ??= createMockApp(options));
+      const mock = await (app ??= createMockApp({ ...options, extraHosts: [base.hostname] }));
       const url = new URL(request.url);
       const body = ["GET", "HEAD"].includes(request.method) ? undefined : Buffer.from(await request.arrayBuffer());
       try {

@@ -4,7 +4,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApp, DEFAULT_BODY_LIMIT, type AppOptions, type MockApp } from "./app.ts";
 import { createService, DEMO_CREDENTIALS } from "./create.ts";
-import type { Credentials, MockService } from "./domain/service.ts";
+import { DEFAULT_ACCOUNT_TTL_MS, type Credentials, type MockService } from "./domain/service.ts";
 import type { Journal } from "./journal.ts";
 import { openDurableService } from "./state.ts";
 
@@ -15,6 +15,8 @@ export interface ServeOptions extends AppOptions {
   demo?: Credentials;
   stateFile?: string;
   compactBytes?: number;
+  maxAccounts?: number;
+  accountTtlMs?: number;
   headersTimeout?: number;
   requestTimeout?: number;
 }
@@ -45,14 +47,22 @@ export async function serve(options: ServeOptions = {}): Promise<Serving> {
       seedPath: options.seedPath,
       demo,
       compactBytes: options.compactBytes,
+      maxAccounts: options.maxAccounts,
+      accountTtlMs: options.accountTtlMs,
     });
     ({ service, journal, replayed, droppedTail } = opened);
   } else {
-    service = createService({ seedPath: options.seedPath, demo });
+    service = createService({
+      seedPath: options.seedPath,
+      demo,
+      maxAccounts: options.maxAccounts,
+      accountTtlMs: options.accountTtlMs,
+    });
     await service.seedDemo();
   }
   const mock = createApp(service, {
     ...options,
+    host,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     // The control API can reset and read every account: off by default where others can reach the mock.
     control: options.control ?? (isLoopback(host) || Boolean(options.controlToken)),
@@ -78,9 +88,14 @@ export async function serve(options: ServeOptions = {}): Promise<Serving> {
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(":") && !host.startsWith("[") ? `[${host}]` : host}:${port}`;
+  // Idle isolated accounts go, checked at a tenth of their time to live (at least every minute).
+  const sweepMs = Math.min(60_000, Math.max(1000, (options.accountTtlMs ?? DEFAULT_ACCOUNT_TTL_MS) / 10));
+  const sweep = setInterval(() => void service.expireIdle().catch(() => undefined), sweepMs);
+  sweep.unref();
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      clearInterval(sweep);
       const closed = new Promise<void>((r) => server.close(() => r()));
       server.closeIdleConnections();
       // Live-log subscribers and slow clients are not idle: give answers in flight a moment, then cut.

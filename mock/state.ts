@@ -15,7 +15,8 @@ export interface DurableService {
 
 export async function openDurableService(
   stateFile: string,
-  options: Pick<MockOptions, "seedPath" | "demo"> & Omit<JournalOptions, "snapshot"> = {},
+  options: Pick<MockOptions, "seedPath" | "demo" | "maxAccounts" | "accountTtlMs"> &
+    Omit<JournalOptions, "snapshot"> = {},
 ): Promise<DurableService> {
   const replay = readStateFile(stateFile, newSecret);
   const service = createService({ ...options, jwtSecret: replay.header.jwtSecret });

@@ -23,6 +23,9 @@ export interface Operation {
   /** Validates query values after `coerceParams` (integers are numbers, anything else stays text). */
   query?: Validator;
   params?: Validator;
+  /** Header parameters, by their spec names (User-Agent), validated on an object of the values sent. */
+  headers?: Validator;
+  headerNames: string[];
   /** Names of integer-typed query and path parameters. */
   integers: Set<string>;
   /** Media type -> body validator; empty when the operation takes no body. */
@@ -72,6 +75,7 @@ export function compileOperations(spec: OpenApiDocument, ajv: Ajv2020): Operatio
       const params = ((op.parameters as unknown[]) ?? []).map((p) => deref<Parameter>(spec, p));
       const query = params.filter((p) => p.in === "query");
       const pathParams = params.filter((p) => p.in === "path");
+      const headerParams = params.filter((p) => p.in === "header");
       const bodies = new Map<string, Validator>();
       const content = (op.requestBody as { content?: Record<string, { schema: unknown }> } | undefined)?.content ?? {};
       for (const [type, media] of Object.entries(content))
@@ -98,6 +102,8 @@ export function compileOperations(spec: OpenApiDocument, ajv: Ajv2020): Operatio
         secured: security ? security.length > 0 : rootSecured,
         query: query.length ? ajv.compile(specRefs(objectSchema(query))) : undefined,
         params: pathParams.length ? ajv.compile(specRefs(objectSchema(pathParams))) : undefined,
+        headers: headerParams.length ? ajv.compile(specRefs(objectSchema(headerParams))) : undefined,
+        headerNames: headerParams.map((p) => p.name),
         integers: new Set(params.filter((p) => p.schema.type === "integer").map((p) => p.name)),
         bodies,
         response,

@@ -5,7 +5,13 @@ import { parse, stringify, isInteger, isSafeNumber } from "lossless-json";
 export type UnsafeIntegerMode = "bigint" | "string";
 
 const asBigint = (s: string): unknown => (isInteger(s) && !isSafeNumber(s) ? BigInt(s) : parseFloat(s));
-const asString = (s: string): unknown => (isInteger(s) && !isSafeNumber(s) ? s : parseFloat(s));
+// A whole number beyond 2^53 written with a fraction or exponent (3197218168379846218.0, 3.2e18) has lost its
+// digits to a double: the server keeps its text, which no integer or Int64Id schema accepts.
+const asString = (s: string): unknown => {
+  if (isInteger(s)) return isSafeNumber(s) ? parseFloat(s) : s;
+  const n = parseFloat(s);
+  return Number.isInteger(n) && !Number.isSafeInteger(n) ? s : n;
+};
 
 /**
  * Parses JSON text. Numbers that fit a double exactly stay numbers; an integer literal that does not becomes a

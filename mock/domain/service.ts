@@ -1,7 +1,7 @@
 // All state and data logic of the mock, in the manner of json-server's Service: routes call these methods.
 // Decide, then apply: each change is first decided (pure: a refusal, or change records), then made by
 // apply(record), the only code that changes state, live and on replay of the state file alike.
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { DAY_MS } from "./clock.ts";
 import { DomainError, refuse } from "./errors.ts";
 import { IdSequence, type Counters } from "./ids.ts";
@@ -15,6 +15,8 @@ export type ChangeRecord =
   | { t: "order"; clientId: string; order: Order; instance: Instance; trialKey?: string }
   | { t: "clock"; clientId: string; offsetMs: number }
   | { t: "reset" }
+  /** An isolated account that was idle too long. */
+  | { t: "remove"; clientId: string }
   /** The whole state at once: the first record of a compacted state file. */
   | { t: "snapshot"; accounts: Account[]; ids: Record<keyof Counters, string> };
 
@@ -38,6 +40,19 @@ export interface ServiceOptions {
   demo: Credentials;
   /** Signs tokens; a state file keeps it so tokens survive a restart. */
   jwtSecret: string;
+  /** Most isolated accounts at once (default 1,000). */
+  maxAccounts?: number;
+  /** An isolated account unused for this long is removed (default 24 hours). */
+  accountTtlMs?: number;
+}
+
+export const DEFAULT_MAX_ACCOUNTS = 1000;
+export const DEFAULT_ACCOUNT_TTL_MS = 24 * 3600 * 1000;
+
+/** Equal strings, compared in constant time (of their SHA-256), so a secret cannot be guessed by timing. */
+export function safeEqual(a: string, b: string): boolean {
+  const h = (x: string) => createHash("sha256").update(x).digest();
+  return timingSafeEqual(h(a), h(b));
 }
 
 const MAX_REFRESH_TOKENS = 1000;
@@ -56,6 +71,8 @@ export class MockService {
   readonly ids = new IdSequence();
   #sink: ChangeSink = MEMORY;
   #uniq = 0;
+  /** When each account last authenticated (memory only: after a restart, idle time counts from then). */
+  readonly #lastUsed = new Map<string, number>();
 
   constructor(readonly options: ServiceOptions) {
     this.catalog = new Map(options.seed.products.map((p) => [p.productId, p]));
@@ -166,8 +183,17 @@ export class MockService {
     return account;
   }
 
-  /** An isolated account with fresh credentials, for a test run of its own. */
+  /** An isolated account with fresh credentials, for a test run of its own; idle ones are removed first. */
   async createAccount(): Promise<Account> {
+    await this.expireIdle();
+    const max = this.options.maxAccounts ?? DEFAULT_MAX_ACCOUNTS;
+    if (this.#accounts.size - (this.#accounts.has(this.demoClientId) ? 1 : 0) >= max)
+      refuse(
+        "too_many_requests",
+        "",
+        "limit",
+        `this mock already holds ${max} isolated accounts (--max-accounts); POST /__mock/reset, or wait for idle ones to expire`,
+      );
     const account = this.#seedAccount({ clientId: `sandbox-${hex(8)}`, clientSecret: hex(24) }, false);
     await this.#commit({ t: "account", account });
     return account;
@@ -183,6 +209,16 @@ export class MockService {
     return this.now(clientId);
   }
 
+  /** Removes isolated accounts unused for longer than the TTL; resolves to how many went. */
+  async expireIdle(now = Date.now()): Promise<number> {
+    const ttl = this.options.accountTtlMs ?? DEFAULT_ACCOUNT_TTL_MS;
+    const idle = this.accounts().filter(
+      (a) => a.clientId !== this.demoClientId && (this.#lastUsed.get(a.clientId) ?? a.createTime) + ttl <= now,
+    );
+    if (idle.length) await this.#commit(...idle.map((a) => ({ t: "remove", clientId: a.clientId }) as const));
+    return idle.length;
+  }
+
   /** Applies a change record to memory: the only code that changes state, used live and on replay. */
   apply(record: ChangeRecord): void {
     switch (record.t) {
@@ -194,6 +230,11 @@ export class MockService {
       case "account":
         this.#accounts.set(record.account.clientId, record.account);
         for (const i of record.account.instances) this.ids.observe(i);
+        return;
+      case "remove":
+        this.#accounts.delete(record.clientId);
+        this.#refresh.delete(record.clientId);
+        this.#lastUsed.delete(record.clientId);
         return;
       case "clock": {
         const a = this.#accounts.get(record.clientId);
@@ -244,8 +285,11 @@ export class MockService {
 
   issueForCredentials(clientId: string, clientSecret: string) {
     const account = this.#accounts.get(clientId);
-    if (!account || account.clientSecret !== clientSecret)
+    // Compared in constant time, and even for an unknown client_id, so timing tells nothing.
+    const matches = safeEqual(account?.clientSecret ?? "\0", clientSecret);
+    if (!account || !matches)
       refuse("invalid_client", "client_id", "invalid", "unknown client_id or wrong client_secret");
+    this.#lastUsed.set(clientId, Date.now());
     return this.#issue(account!);
   }
 
@@ -280,6 +324,7 @@ export class MockService {
         "expired",
         "the access token has expired; refresh it or request a new one",
       );
+    this.#lastUsed.set(known.account.clientId, Date.now());
     return known.account;
   }
 

@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parseJson } from "../../src/json.ts";
 import type { Operation } from "../../openapi/operations.ts";
+import { parseMultipart } from "./multipart.ts";
 
 export type BodyResult =
   | { ok: true; value: unknown; text: string; type: string }
@@ -29,18 +30,10 @@ function matchMediaType(op: Operation, header: string | undefined): string | und
   return undefined;
 }
 
-async function parseForm(type: string, header: string, raw: Buffer): Promise<Record<string, string>> {
+function parseForm(type: string, header: string, raw: Buffer): Record<string, string> {
   if (type === "application/x-www-form-urlencoded")
     return Object.fromEntries(new URLSearchParams(raw.toString("utf8")));
-  // Multipart: the platform's own parser (undici) reads the parts.
-  const form = await new Request("http://local/", {
-    method: "POST",
-    headers: { "content-type": header },
-    body: new Uint8Array(raw),
-  }).formData();
-  const out: Record<string, string> = {};
-  for (const [k, v] of form) out[k] = typeof v === "string" ? v : await v.text();
-  return out;
+  return parseMultipart(header, raw);
 }
 
 /**
@@ -111,8 +104,8 @@ export async function readBody(
       `Content-Type must be ${accepted}, got ${header ? JSON.stringify(header) : "none"}`,
     );
   }
-  if (!raw || raw.length === 0) return bad(400, "invalid_json", "empty", "is empty; send a JSON object");
   if (type === "application/json") {
+    if (!raw || raw.length === 0) return bad(400, "invalid_json", "empty", "is empty; send a JSON object");
     const text = raw.toString("utf8");
     try {
       return { ok: true, value: parseJson(text, "string"), text, type };
@@ -122,9 +115,11 @@ export async function readBody(
       return bad(400, "invalid_json", "syntax", why);
     }
   }
+  // An empty form is a form without fields: the schema then names the first one missing (grant_type).
+  if (!raw || raw.length === 0) return { ok: true, value: {}, text: "", type };
   try {
-    return { ok: true, value: await parseForm(type, header!, raw), text: "", type };
-  } catch {
-    return bad(400, "parameter_validation_failed", "syntax", `is not a valid ${type} body`);
+    return { ok: true, value: parseForm(type, header!, raw), text: "", type };
+  } catch (err) {
+    return bad(400, "parameter_validation_failed", "syntax", `is not a valid ${type} body (${(err as Error).message})`);
   }
 }

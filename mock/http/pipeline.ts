@@ -86,8 +86,20 @@ export function operationRoute(ctx: PipelineContext, op: Operation, handler: Han
     const fail = (status: number, code: string, field: string, tag: string, reason: string) =>
       answer(ctx, res, op, failure(requestId, status, code, field, tag, reason));
     try {
-      if (!req.headers["user-agent"])
-        return fail(400, "missing_user_agent", "User-Agent", "required", "header is required");
+      if (op.headers) {
+        // An empty header counts as absent.
+        const sent: Record<string, unknown> = {};
+        for (const name of op.headerNames) {
+          const v = req.headers[name.toLowerCase()];
+          if (v !== undefined && v !== "") sent[name] = v;
+        }
+        if (!op.headers(sent)) {
+          const f = describeFault(op.headers.errors);
+          if (f.field === "User-Agent" && f.tag === "required")
+            return fail(400, "missing_user_agent", "User-Agent", "required", "header is required");
+          return fail(400, "parameter_validation_failed", f.field, f.tag, f.reason);
+        }
+      }
       const account = op.secured ? authenticate(ctx, req.headers.authorization) : undefined;
       ex.clientId = account?.clientId;
 

@@ -1,7 +1,7 @@
 // The control API under /__mock: reset, isolated accounts, state, clocks, faults, the request log.
 // It answers in the same envelope as the vendor API, so one client can read both.
 import express, { type Request, type Response, type Router } from "express";
-import { DomainError, type MockService } from "../domain/service.ts";
+import { DomainError, safeEqual, type MockService } from "../domain/service.ts";
 import type { Faults, FaultKind, FaultSpec } from "../faults.ts";
 import { failure, send, success } from "../http/envelope.ts";
 import type { RequestLog } from "../http/log.ts";
@@ -22,6 +22,8 @@ export interface ControlOptions {
 export const MOCK_MARKER = "yeastar-partner-portal-mock";
 
 const KINDS: FaultKind[] = ["error", "latency", "drop", "lose-response"];
+/** What a live-log subscriber may have queued before it is cut off. */
+export const MAX_QUEUED_EVENT_BYTES = 256 * 1024;
 
 class BadInput extends Error {
   constructor(
@@ -75,8 +77,8 @@ export function controlRouter(o: ControlOptions): Router {
   const r = express.Router();
   const { service } = o;
   // The token comes as a header, or as ?token= where a browser cannot set headers (EventSource); the log redacts it.
-  const authorized = (req: Request) =>
-    !o.token || req.headers["x-mock-control-token"] === o.token || req.query.token === o.token;
+  const given = (v: unknown) => typeof v === "string" && safeEqual(v, o.token!);
+  const authorized = (req: Request) => !o.token || given(req.headers["x-mock-control-token"]) || given(req.query.token);
 
   // The page: static files, no build step, nothing from the internet. It asks for the token itself (#token=).
   r.use("/ui", express.static(fromRoot("mock", "ui"), { index: "index.html", fallthrough: false }));
@@ -97,14 +99,18 @@ export function controlRouter(o: ControlOptions): Router {
       );
     res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache", Connection: "keep-alive" });
     res.write(": connected\n\n");
-    const stop = o.log.subscribe((e) =>
-      res.write(`event: request\ndata: ${JSON.stringify({ ...e, time: new Date(e.at).toISOString() })}\n\n`),
-    );
-    const beat = setInterval(() => res.write(": beat\n\n"), 15_000);
-    req.on("close", () => {
+    // Backpressure: a subscriber that stops reading is cut off once this much is queued for it.
+    const cut = () => {
       stop();
       clearInterval(beat);
+      res.destroy();
+    };
+    const stop = o.log.subscribe((e) => {
+      if (res.writableLength > MAX_QUEUED_EVENT_BYTES) return cut();
+      res.write(`event: request\ndata: ${JSON.stringify({ ...e, time: new Date(e.at).toISOString() })}\n\n`);
     });
+    const beat = setInterval(() => res.write(": beat\n\n"), 15_000);
+    req.on("close", cut);
   });
 
   const route =

@@ -73,7 +73,7 @@ describe("accounts", () => {
   it("reset restores the seed and removes isolated accounts", async () => {
     const iso = await new Harness(h.mock).isolate();
     await h.order(json(trialBody()));
-    const r = await ctl().post("/__mock/reset");
+    const r = await ctl().post("/__mock/reset").send({});
     expect(r.status).toBe(200);
     expect(h.mock.service.account(iso.creds.clientId)).toBeUndefined();
     expect(h.mock.service.account("demo-client-id")!.orders).toEqual([]);
@@ -197,13 +197,15 @@ describe("faults", () => {
 describe("protection", () => {
   it("a control token is required when set", async () => {
     const locked = await createMock({ quiet: true, controlToken: "s3cret" });
-    expect(body(await request(locked.app).post("/__mock/reset")).code).toBe("unauthorized");
-    expect((await request(locked.app).post("/__mock/reset").set("X-Mock-Control-Token", "s3cret")).status).toBe(200);
+    expect(body(await request(locked.app).post("/__mock/reset").send({})).code).toBe("unauthorized");
+    expect(
+      (await request(locked.app).post("/__mock/reset").send({}).set("X-Mock-Control-Token", "s3cret")).status,
+    ).toBe(200);
   });
 
   it("with control off, /__mock is not there", async () => {
     const off = await createMock({ quiet: true, control: false });
-    const r = await request(off.app).post("/__mock/reset").set("User-Agent", UA);
+    const r = await request(off.app).post("/__mock/reset").send({}).set("User-Agent", UA);
     expect(r.status).toBe(404);
     expect(body(r).code).toBe("api_not_found");
   });

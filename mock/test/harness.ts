@@ -65,7 +65,7 @@ export class Harness {
 
   /** A fresh isolated account through the control API; this harness then speaks as it. */
   async isolate(): Promise<this> {
-    const r = answer(await request(this.app).post("/__mock/accounts"));
+    const r = answer(await request(this.app).post("/__mock/accounts").send({}));
     expect(r.status).toBe(200);
     this.creds = { clientId: r.body.result.clientId, clientSecret: r.body.result.clientSecret };
     return this;

@@ -14,9 +14,15 @@ describe("limits", () => {
     const m = runMock(["--no-control", "--quiet"]);
     const base = await m.ready;
     expect(m.out()).toContain("control API         off");
-    expect((await fetch(`${base}/__mock/accounts`, { method: "POST", headers: { "User-Agent": "t" } })).status).toBe(
-      404,
-    );
+    expect(
+      (
+        await fetch(`${base}/__mock/accounts`, {
+          method: "POST",
+          headers: { "User-Agent": "t", "Content-Type": "application/json" },
+          body: "{}",
+        })
+      ).status,
+    ).toBe(404);
     await m.stop();
   });
 
@@ -39,7 +45,13 @@ describe("limits", () => {
     const m = runMock([]);
     const base = await m.ready;
     const acct = (
-      (await (await fetch(`${base}/__mock/accounts`, { method: "POST" })).json()) as {
+      (await (
+        await fetch(`${base}/__mock/accounts`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: "{}",
+        })
+      ).json()) as {
         result: { clientId: string; clientSecret: string };
       }
     ).result;

@@ -8,8 +8,9 @@ let current = "";
 async function control(method, path, body) {
   const r = await fetch(`/__mock${path}`, {
     method,
-    headers: { ...headers, ...(body ? { "Content-Type": "application/json" } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
+    // The control API takes only application/json on changes (no cross-site form can send that).
+    headers: { ...headers, ...(method === "GET" ? {} : { "Content-Type": "application/json" }) },
+    body: method === "GET" ? undefined : JSON.stringify(body ?? {}),
   });
   const env = await r.json();
   if (env.code !== "success") throw new Error(`${env.code}: ${env.detailMessage}`);

@@ -168,7 +168,10 @@ export interface components {
     schemas: {
         /**
          * @description A 64-bit ID: a bare JSON integer of up to 19 digits, as the vendor's examples send it, or the same digits
-         *     as a string. Parse it without rounding: most values exceed 2^53.
+         *     as a string. Parse it without rounding: most values exceed 2^53. Both forms take 1 to 9223372036854775807
+         *     (2^63-1); anything larger is refused. A number written with a fraction or an exponent
+         *     (`3197218168379846218.0`, `3.2e18`) is refused even when its value is a whole number: it has passed
+         *     through a double and cannot be exact.
          */
         Int64Id: bigint | string;
         /** @description A 64-bit or shorter ID as the documented responses send it, a string of digits. */
@@ -198,7 +201,7 @@ export interface components {
          * @description The error codes of this document (assumed except `parameter_validation_failed`).
          * @enum {string}
          */
-        ErrorCode: "parameter_validation_failed" | "invalid_json" | "missing_user_agent" | "unauthorized" | "invalid_token" | "token_expired" | "invalid_client" | "invalid_grant" | "api_not_found" | "resource_not_found" | "method_not_allowed" | "trial_already_used" | "account_changed" | "request_entity_too_large" | "unsupported_media_type" | "operation_type_mismatch" | "operation_not_supported" | "product_not_found" | "service_not_found" | "service_type_mismatch" | "invalid_service_list" | "billing_contact_not_found" | "partner_not_found" | "connection_plan_mismatch" | "instance_not_found" | "instance_expired" | "quantity_out_of_range" | "billing_option_not_allowed" | "renew_quantity_mismatch" | "too_many_requests" | "internal_error" | "service_unavailable";
+        ErrorCode: "parameter_validation_failed" | "invalid_json" | "missing_user_agent" | "unauthorized" | "forbidden" | "invalid_token" | "token_expired" | "invalid_client" | "invalid_grant" | "api_not_found" | "resource_not_found" | "method_not_allowed" | "trial_already_used" | "account_changed" | "request_entity_too_large" | "unsupported_media_type" | "operation_type_mismatch" | "operation_not_supported" | "product_not_found" | "service_not_found" | "service_type_mismatch" | "invalid_service_list" | "billing_contact_not_found" | "partner_not_found" | "connection_plan_mismatch" | "instance_not_found" | "instance_expired" | "quantity_out_of_range" | "billing_option_not_allowed" | "renew_quantity_mismatch" | "too_many_requests" | "internal_error" | "service_unavailable";
         /** @description What the vendor calls "extra error detail such as field name and validation tag". Shape assumed. */
         ErrorDetail: {
             /** @description The JSON path of the field at fault (`serviceList[0].quantity`), a header or parameter name, or empty. */

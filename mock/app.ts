@@ -7,7 +7,7 @@ import type { MockService } from "./domain/service.ts";
 import { Faults } from "./faults.ts";
 import { createDispatcher } from "./http/dispatch.ts";
 import { failure, newRequestId } from "./http/envelope.ts";
-import { begin } from "./http/exchange.ts";
+import { begin, finish } from "./http/exchange.ts";
 import { controlGuard } from "./http/control-guard.ts";
 import { RequestLog } from "./http/log.ts";
 import { answer, type PipelineContext } from "./http/pipeline.ts";
@@ -70,7 +70,10 @@ export function createApp(service: MockService, options: AppOptions = {}): MockA
   app.set("etag", false);
   app.use((req: Request, res: Response, next: NextFunction) => {
     res.locals.requestId = begin(req, res, log).requestId;
-    if (!dispatch(req, res)) next();
+    if (dispatch(req, res)) return;
+    // Everything Express serves (control API, page assets, docs, 404s) is logged once it completes, however it ends.
+    res.once("close", () => finish(res, res.writableFinished ? res.statusCode : 0));
+    next();
   });
   if (options.control ?? true) {
     const guard = controlGuard({

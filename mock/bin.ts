@@ -169,6 +169,8 @@ async function stop(why: string) {
   await serving.close();
   process.exit(0);
 }
+// A mock must outlive a bug in one request: report it and keep serving.
+process.on("unhandledRejection", (err) => console.error("mock: unhandled rejection (still serving):", err));
 process.on("SIGINT", () => void stop("SIGINT"));
 process.on("SIGTERM", () => void stop("SIGTERM"));
 process.on("SIGHUP", () => void stop("SIGHUP"));

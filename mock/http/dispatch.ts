@@ -22,6 +22,12 @@ export function createDispatcher(
     if (op.pathParams.length === 0) exact.set(`${op.method} ${op.path}`, route);
     else templated.push(route);
   }
+  // The pipeline answers its own errors; should answering itself fail, the request ends and the process lives on.
+  const guard = (run: Promise<void>, req: IncomingMessage, res: ServerResponse) =>
+    run.catch((err: unknown) => {
+      console.error(`mock: ${req.method} ${req.url} failed while answering:`, err);
+      res.destroy();
+    });
   const decode = (s: string) => {
     try {
       return decodeURIComponent(s);
@@ -37,13 +43,14 @@ export function createDispatcher(
     const search = q < 0 ? "" : url.slice(q + 1);
     const hit = exact.get(`${req.method} ${path}`);
     if (hit) {
-      void hit.run(req, res, path, search, {});
+      void guard(hit.run(req, res, path, search, {}), req, res);
       return true;
     }
     for (const { run, op } of templated) {
       const m = op.method === req.method ? op.pattern.exec(path) : null;
       if (!m) continue;
-      void run(req, res, path, search, Object.fromEntries(op.pathParams.map((n, i) => [n, decode(m[i + 1]!)])));
+      const params = Object.fromEntries(op.pathParams.map((n, i) => [n, decode(m[i + 1]!)]));
+      void guard(run(req, res, path, search, params), req, res);
       return true;
     }
     return false;

@@ -51,6 +51,11 @@ export class RequestLog {
     return ordered.map((e) => ({ ...e, time: new Date(e.at).toISOString() }));
   }
 
+  /** Live-log subscribers right now. */
+  get subscribers(): number {
+    return this.#listeners.size;
+  }
+
   subscribe(listener: (e: LogEntry) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);

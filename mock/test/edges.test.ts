@@ -22,7 +22,7 @@ describe("int64 IDs outside 1..2^63-1, or written through a double", () => {
     ["a 20-digit bare integer", "10000000000000000000"],
     ["a fraction", "3197218168379846218.0"],
     ["an exponent", "3.2e18"],
-  ])
+  ] as const)
     it(`${what} (${literal}): 400 parameter_validation_failed naming billingId, nothing changed`, async () => {
       const before = h.snapshot();
       expectEnvelopeError(

@@ -101,7 +101,7 @@ describe("the Express mock, checked by Prism's validation proxy", () => {
     mock.faults.add({
       kind: "error",
       status: 500,
-      code: "not_in_the_vocabulary",
+      code: "not_in_the_vocabulary" as never, // deliberately outside the ErrorCode union
       count: 1,
       operationId: "listProducts",
     });

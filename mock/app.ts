@@ -10,11 +10,11 @@ import { failure, newRequestId } from "./http/envelope.ts";
 import { begin, finish } from "./http/exchange.ts";
 import { controlGuard } from "./http/control-guard.ts";
 import { RequestLog } from "./http/log.ts";
-import { answer, type PipelineContext } from "./http/pipeline.ts";
-import { controlRouter } from "./routes/control.ts";
+import { answer, type Handler, type PipelineContext } from "./http/pipeline.ts";
+import { controlHandlers, controlPages } from "./routes/control.ts";
 import { docsRouter } from "./routes/docs.ts";
 import { vendorHandlers } from "./routes/vendor.ts";
-import { compiledSpec } from "../openapi/compiled.ts";
+import { compiledControlSpec, compiledSpec } from "../openapi/compiled.ts";
 
 export interface AppOptions {
   /** Validate every response against the spec; a mismatch becomes a 500 and is recorded. */
@@ -63,7 +63,7 @@ export function createApp(service: MockService, options: AppOptions = {}): MockA
     bodyLimit,
     violations: [],
   };
-  const dispatch = createDispatcher(ctx, operations, vendorHandlers(service));
+  const dispatch = createDispatcher(ctx, operations, vendorHandlers(service) as unknown as Record<string, Handler>);
 
   const app = express();
   app.disable("x-powered-by");
@@ -75,20 +75,30 @@ export function createApp(service: MockService, options: AppOptions = {}): MockA
     res.once("close", () => finish(res, res.writableFinished ? res.statusCode : 0));
     next();
   });
-  if (options.control ?? true) {
+  const control = options.control ?? true;
+  const controlOps = control ? compiledControlSpec().operations.filter((op) => op.operationId !== "events") : [];
+  if (control) {
     const guard = controlGuard({
       host: options.host ?? "127.0.0.1",
       extraHosts: options.extraHosts,
-      tokenRequired: Boolean(options.controlToken),
+      token: options.controlToken,
     });
-    app.use(CONTROL_PREFIX, (req: Request, res: Response, next: NextFunction) => {
+    // The control API's JSON operations run through the same pipeline as the vendor's, without faults.
+    const dispatchControl = createDispatcher(
+      { ...ctx, faults: undefined },
+      controlOps,
+      controlHandlers(service, faults, log) as unknown as Record<string, Handler>,
+    );
+    app.use((req: Request, res: Response, next: NextFunction) => {
+      if (!req.path.startsWith(`${CONTROL_PREFIX}/`) && req.path !== CONTROL_PREFIX) return next();
       const refused = guard(req);
-      if (!refused) return next();
-      const { status, code, field, reason } = refused;
-      answer(ctx, res, undefined, failure(res.locals.requestId as string, status, code, field, "refused", reason));
+      if (refused) {
+        const { code, field, reason } = refused;
+        return answer(ctx, res, undefined, failure(res.locals.requestId as string, code, field, "refused", reason));
+      }
+      if (!dispatchControl(req, res)) next();
     });
-    app.use(CONTROL_PREFIX, express.raw({ type: () => true, limit: bodyLimit }));
-    app.use(CONTROL_PREFIX, controlRouter({ service, faults, log, token: options.controlToken }));
+    app.use(CONTROL_PREFIX, controlPages(log));
   }
 
   app.use("/docs", docsRouter());
@@ -100,17 +110,17 @@ export function createApp(service: MockService, options: AppOptions = {}): MockA
   // Unknown endpoints and methods answer in the envelope too.
   app.use((req: Request, res: Response) => {
     const id = res.locals.requestId as string;
-    const same = operations.filter((op) => op.pattern.test(req.path)).map((op) => op.method);
+    const same = [...operations, ...controlOps].filter((op) => op.pattern.test(req.path)).map((op) => op.method);
     if (same.length) {
       res.set("Allow", same.join(", "));
       const reason = `${req.method} is not allowed on ${req.path}; use ${same.join(" or ")}`;
-      return answer(ctx, res, undefined, failure(id, 405, "method_not_allowed", "method", "not_allowed", reason));
+      return answer(ctx, res, undefined, failure(id, "method_not_allowed", "method", "not_allowed", reason));
     }
     answer(
       ctx,
       res,
       undefined,
-      failure(id, 404, "api_not_found", "path", "not_found", `no endpoint ${req.method} ${req.path}`),
+      failure(id, "api_not_found", "path", "not_found", `no endpoint ${req.method} ${req.path}`),
     );
   });
 
@@ -124,23 +134,23 @@ export function createApp(service: MockService, options: AppOptions = {}): MockA
         ctx,
         res,
         undefined,
-        failure(id, 413, "request_entity_too_large", "body", "too_large", `exceeds the limit of ${bodyLimit} bytes`),
+        failure(id, "request_entity_too_large", "body", "too_large", `exceeds the limit of ${bodyLimit} bytes`),
       );
     if (status === 415)
       return answer(
         ctx,
         res,
         undefined,
-        failure(id, 415, "unsupported_media_type", "Content-Encoding", "unsupported", err.message),
+        failure(id, "unsupported_media_type", "Content-Encoding", "unsupported", err.message),
       );
     if (status < 500)
-      return answer(ctx, res, undefined, failure(id, status, "invalid_json", "body", "unreadable", err.message));
+      return answer(ctx, res, undefined, failure(id, "invalid_json", "body", "unreadable", err.message));
     console.error(`[${id}] ${req.method} ${req.path} failed:`, err);
     answer(
       ctx,
       res,
       undefined,
-      failure(id, 500, "internal_error", "", "internal", "the mock failed to process this request; see its log"),
+      failure(id, "internal_error", "", "internal", "the mock failed to process this request; see its log"),
     );
   });
 

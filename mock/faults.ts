@@ -1,6 +1,7 @@
 // Fault injection for the next N matching requests: an error answer, latency, a dropped connection, or an
 // order that is created but whose response is lost (to test client retries).
 import { refuse } from "./domain/errors.ts";
+import type { ErrorCode } from "./http/codes.ts";
 
 export const MAX_FAULTS = 100;
 
@@ -17,7 +18,7 @@ export interface FaultSpec {
   /** How many matching requests it applies to. */
   count: number;
   status?: number;
-  code?: string;
+  code?: ErrorCode;
   detailMessage?: string;
   latencyMs?: number;
 }

@@ -5,6 +5,7 @@ import { createApp } from "./app.ts";
 import { createService } from "./create.ts";
 import { DEMO_CREDENTIALS } from "./demo.ts";
 import type { FaultKind } from "./faults.ts";
+import type { ErrorCode } from "./http/codes.ts";
 import { serve } from "./server.ts";
 
 export interface MockOptions {
@@ -46,7 +47,7 @@ export interface Fault {
   count?: number;
   /** For kind "error": the HTTP status (default 500), code and detailMessage of the answer. */
   status?: number;
-  code?: string;
+  code?: ErrorCode;
   detailMessage?: string;
   /** For kind "latency": the delay in milliseconds (default 1000). */
   latencyMs?: number;

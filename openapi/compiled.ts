@@ -1,5 +1,5 @@
 // The spec, compiled once per process: validators for every operation, the error-code statuses, the seed.
-import { loadSpec, type OpenApiDocument } from "./load.ts";
+import { loadControlSpec, loadSpec, type OpenApiDocument } from "./load.ts";
 import { createSpecAjv } from "./validator.ts";
 import type { Ajv2020 } from "ajv/dist/2020.js";
 import { compileOperations, errorStatuses, type Operation } from "./operations.ts";
@@ -20,4 +20,15 @@ export function compiledSpec(): Runtime {
     runtime = { spec, ajv, operations: compileOperations(spec, ajv), statuses: errorStatuses(spec) };
   }
   return runtime;
+}
+
+let control: { spec: OpenApiDocument; operations: Operation[] } | undefined;
+
+/** The control API's document, compiled by the same pipeline (its own Ajv: its components are its own). */
+export function compiledControlSpec(): { spec: OpenApiDocument; operations: Operation[] } {
+  if (!control) {
+    const spec = loadControlSpec();
+    control = { spec, operations: compileOperations(spec, createSpecAjv(spec)) };
+  }
+  return control;
 }

@@ -4,6 +4,8 @@ import { fromRoot } from "./root.ts";
 import { parse } from "yaml";
 
 export const SPEC_PATH = fromRoot("openapi", "partner-portal.yaml");
+/** The mock's own control API (/__mock), described and compiled like the vendor API. */
+export const CONTROL_SPEC_PATH = fromRoot("openapi", "mock-control.yaml");
 
 /** The parsed document; safe integers are numbers, larger ones bigints (only example IDs are). */
 export type OpenApiDocument = Record<string, unknown> & {
@@ -33,4 +35,10 @@ let cached: OpenApiDocument | undefined;
 export function loadSpec(): OpenApiDocument {
   cached ??= parseSpec(readFileSync(SPEC_PATH, "utf8"));
   return cached;
+}
+
+let control: OpenApiDocument | undefined;
+export function loadControlSpec(): OpenApiDocument {
+  control ??= parseSpec(readFileSync(CONTROL_SPEC_PATH, "utf8"));
+  return control;
 }

@@ -77,14 +77,18 @@ export function compileOperations(spec: OpenApiDocument, ajv: Ajv2020): Operatio
       const pathParams = params.filter((p) => p.in === "path");
       const headerParams = params.filter((p) => p.in === "header");
       const bodies = new Map<string, Validator>();
-      const content = (op.requestBody as { content?: Record<string, { schema: unknown }> } | undefined)?.content ?? {};
+      const requestBody = op.requestBody
+        ? deref<{ content?: Record<string, { schema: unknown }> }>(spec, op.requestBody)
+        : undefined;
+      const content = requestBody?.content ?? {};
       for (const [type, media] of Object.entries(content))
         bodies.set(type, ajv.compile(specRefs(media.schema as object)));
       const responses = new Map<number, Validator | undefined>();
       const response = (status: number) => {
         if (!responses.has(status)) {
           const all = op.responses as Record<string, unknown>;
-          const resp = all[String(status)] ?? (status >= 400 ? all.default : undefined);
+          const resp =
+            all[String(status)] ?? all[`${Math.floor(status / 100)}XX`] ?? (status >= 400 ? all.default : undefined);
           const schema =
             resp &&
             deref<{ content?: Record<string, { schema: unknown }> }>(spec, resp).content?.["application/json"]?.schema;

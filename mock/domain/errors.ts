@@ -1,8 +1,12 @@
 // A refusal by the domain: a code from the spec's vocabulary, the field at fault and why.
+import type { components } from "../../src/generated/partner-portal.ts";
+
+type ErrorCode = components["schemas"]["ErrorCode"];
+
 export class DomainError extends Error {
   override readonly name = "DomainError";
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly field: string,
     readonly tag: string,
     reason: string,
@@ -11,6 +15,6 @@ export class DomainError extends Error {
   }
 }
 
-export const refuse = (code: string, field: string, tag: string, reason: string): never => {
+export const refuse = (code: ErrorCode, field: string, tag: string, reason: string): never => {
   throw new DomainError(code, field, tag, reason);
 };

@@ -29,7 +29,7 @@ export class TokenSigner {
   }
 
   /** The claims of a token this signer issued; refuses malformed and forged ones (not expiry: callers check). */
-  verify(token: string, field: string, code: string): Claims {
+  verify(token: string, field: string, code: "invalid_token" | "invalid_grant"): Claims {
     const parts = token.split(".");
     if (parts.length !== 3 || parts[0] !== HEADER)
       return refuse(code, field, "malformed", "is not a token issued by this server");

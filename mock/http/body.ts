@@ -3,14 +3,14 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { parseJson } from "../../src/json.ts";
 import type { Operation } from "../../openapi/operations.ts";
 import { parseMultipart } from "./multipart.ts";
+import type { ErrorCode } from "./codes.ts";
 
 export type BodyResult =
   | { ok: true; value: unknown; text: string; type: string }
-  | { ok: false; status: number; code: string; field: string; tag: string; reason: string };
+  | { ok: false; code: ErrorCode; field: string; tag: string; reason: string };
 
-const bad = (status: number, code: string, tag: string, reason: string): BodyResult => ({
+const bad = (code: ErrorCode, tag: string, reason: string): BodyResult => ({
   ok: false,
-  status,
   code,
   field: "body",
   tag,
@@ -49,7 +49,6 @@ function readRaw(
   if (encoding !== "identity")
     return Promise.resolve(
       bad(
-        415,
         "unsupported_media_type",
         "content_encoding",
         `Content-Encoding ${encoding} is not accepted; send the body uncompressed`,
@@ -58,7 +57,7 @@ function readRaw(
   const declared = req.headers["content-length"];
   const tooLarge = () => {
     res.setHeader("Connection", "close");
-    return bad(413, "request_entity_too_large", "too_large", `exceeds the limit of ${limit} bytes`);
+    return bad("request_entity_too_large", "too_large", `exceeds the limit of ${limit} bytes`);
   };
   if (declared !== undefined && Number(declared) > limit) return Promise.resolve(tooLarge());
   if (declared === undefined && req.headers["transfer-encoding"] === undefined)
@@ -78,7 +77,7 @@ function readRaw(
       } else chunks.push(chunk);
     };
     const onEnd = () => done({ ok: true, raw: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size) });
-    const onError = () => done(bad(400, "invalid_json", "aborted", "was cut off before its end"));
+    const onError = () => done(bad("invalid_json", "aborted", "was cut off before its end"));
     req.on("data", onData).on("end", onEnd).on("error", onError).on("aborted", onError);
   });
 }
@@ -98,21 +97,20 @@ export async function readBody(
   if (!type) {
     const accepted = [...op.bodies.keys()].join(" or ");
     return bad(
-      415,
       "unsupported_media_type",
       "content_type",
       `Content-Type must be ${accepted}, got ${header ? JSON.stringify(header) : "none"}`,
     );
   }
   if (type === "application/json") {
-    if (!raw || raw.length === 0) return bad(400, "invalid_json", "empty", "is empty; send a JSON object");
+    if (!raw || raw.length === 0) return bad("invalid_json", "empty", "is empty; send a JSON object");
     const text = raw.toString("utf8");
     try {
       return { ok: true, value: parseJson(text, "string"), text, type };
     } catch (err) {
       // Malformed, truncated, duplicate keys, or nested beyond the parser's stack.
       const why = err instanceof RangeError ? "is nested too deeply" : `is not valid JSON (${(err as Error).message})`;
-      return bad(400, "invalid_json", "syntax", why);
+      return bad("invalid_json", "syntax", why);
     }
   }
   // An empty form is a form without fields: the schema then names the first one missing (grant_type).
@@ -120,6 +118,6 @@ export async function readBody(
   try {
     return { ok: true, value: parseForm(type, header!, raw), text: "", type };
   } catch (err) {
-    return bad(400, "parameter_validation_failed", "syntax", `is not a valid ${type} body (${(err as Error).message})`);
+    return bad("parameter_validation_failed", "syntax", `is not a valid ${type} body (${(err as Error).message})`);
   }
 }

@@ -5,10 +5,10 @@
 // - a non-GET request must be application/json, which no simple cross-site form or text/plain POST can send.
 // curl and test code send no Origin; the page at /__mock/ui is same-origin. Both keep working.
 import type { IncomingMessage } from "node:http";
+import { safeEqual } from "../domain/service.ts";
 
 export interface Refusal {
-  status: 403 | 415;
-  code: "forbidden" | "unsupported_media_type";
+  code: "forbidden" | "unsupported_media_type" | "unauthorized";
   field: string;
   reason: string;
 }
@@ -18,8 +18,8 @@ export interface GuardOptions {
   host: string;
   /** Host names (without port) accepted beside the bound address, localhost and 127.0.0.1 (the MSW base URL). */
   extraHosts?: string[];
-  /** With a control token, the Host check is not needed: a rebinding page cannot send the token. */
-  tokenRequired: boolean;
+  /** Required as X-Mock-Control-Token (or ?token=, for EventSource); then the Host check is not needed. */
+  token?: string | undefined;
 }
 
 const hostName = (hostHeader: string) =>
@@ -30,11 +30,20 @@ const hostName = (hostHeader: string) =>
 
 export function controlGuard(o: GuardOptions): (req: IncomingMessage) => Refusal | undefined {
   const allowed = new Set(["localhost", "127.0.0.1", "::1", hostName(o.host), ...(o.extraHosts ?? []).map(hostName)]);
+  const given = (v: unknown) => typeof v === "string" && safeEqual(v, o.token!);
   return (req) => {
+    if (o.token) {
+      const query = new URL(req.url ?? "/", "http://x").searchParams.get("token");
+      if (!given(req.headers["x-mock-control-token"]) && !given(query))
+        return {
+          code: "unauthorized",
+          field: "X-Mock-Control-Token",
+          reason: "is required: this control API was started with a control token",
+        };
+    }
     const host = req.headers.host ?? "";
-    if (!o.tokenRequired && !allowed.has(hostName(host)))
+    if (!o.token && !allowed.has(hostName(host)))
       return {
-        status: 403,
         code: "forbidden",
         field: "Host",
         reason: `${host || "(none)"} is not this mock's address; the control API answers to ${[...allowed].join(", ")} only (DNS rebinding)`,
@@ -42,7 +51,6 @@ export function controlGuard(o: GuardOptions): (req: IncomingMessage) => Refusal
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== `http://${host}` && origin !== `https://${host}`)
       return {
-        status: 403,
         code: "forbidden",
         field: "Origin",
         reason: `${origin} is not this mock's origin; the control API does not take cross-origin requests`,
@@ -50,7 +58,6 @@ export function controlGuard(o: GuardOptions): (req: IncomingMessage) => Refusal
     const type = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
     if (req.method !== "GET" && req.method !== "HEAD" && type !== "application/json")
       return {
-        status: 415,
         code: "unsupported_media_type",
         field: "Content-Type",
         reason: `must be application/json on ${req.method} (send {} when there is nothing to say)`,

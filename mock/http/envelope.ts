@@ -1,5 +1,6 @@
 // The vendor's envelope on every answer; requestIds are 32 hex characters as in the vendor's examples.
 import type { ServerResponse } from "node:http";
+import { statusOf, type ErrorCode } from "./codes.ts";
 import { finish } from "./exchange.ts";
 
 export interface Envelope {
@@ -16,14 +17,16 @@ export function success(requestId: string, result: unknown): Envelope {
   return { code: "success", detailMessage: "", requestId, result, status: 200 };
 }
 
+/** An error answer; its status is the code's, from the spec (an injected fault may choose another). */
 export function failure(
   requestId: string,
-  status: number,
-  code: string,
+  code: ErrorCode,
   field: string,
   tag: string,
   reason: string,
+  injectedStatus?: number,
 ): Envelope {
+  const status = injectedStatus ?? statusOf(code);
   return { code, detailMessage: field ? `${field}: ${reason}` : reason, requestId, result: { field, tag }, status };
 }
 

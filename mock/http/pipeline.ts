@@ -10,6 +10,7 @@ import type { Account } from "../domain/types.ts";
 import type { Faults } from "../faults.ts";
 import { readBody } from "./body.ts";
 import { failure, send, success, type Envelope } from "./envelope.ts";
+import type { ErrorCode } from "./codes.ts";
 import { exchangeOf, hangUp } from "./exchange.ts";
 
 export interface Call {
@@ -25,7 +26,8 @@ export type Handler = (call: Call) => unknown;
 
 export interface PipelineContext {
   service: MockService;
-  faults: Faults;
+  /** Fault injection (vendor operations only). */
+  faults?: Faults | undefined;
   statuses: Map<string, number>;
   strict: boolean;
   bodyLimit: number;
@@ -48,7 +50,7 @@ export function answer(ctx: PipelineContext, res: ServerResponse, op: Operation 
       const msg = `strict mode: ${op.method} ${op.path} answered a response that breaks the spec (${problem})`;
       ctx.violations.push(msg);
       console.error(msg);
-      env = failure(env.requestId, 500, "internal_error", "", "strict", msg);
+      env = failure(env.requestId, "internal_error", "", "strict", msg);
     }
   }
   send(res, env);
@@ -56,7 +58,7 @@ export function answer(ctx: PipelineContext, res: ServerResponse, op: Operation 
 
 export function refusal(ctx: PipelineContext, requestId: string, err: DomainError): Envelope {
   const reason = err.message.slice(err.field ? err.field.length + 2 : 0);
-  return failure(requestId, ctx.statuses.get(err.code) ?? 422, err.code, err.field, err.tag, reason);
+  return failure(requestId, err.code, err.field, err.tag, reason);
 }
 
 function authenticate(ctx: PipelineContext, header: string | undefined): Account {
@@ -83,8 +85,8 @@ export function operationRoute(ctx: PipelineContext, op: Operation, handler: Han
   ): Promise<void> => {
     const ex = exchangeOf(res)!;
     const requestId = ex.requestId;
-    const fail = (status: number, code: string, field: string, tag: string, reason: string) =>
-      answer(ctx, res, op, failure(requestId, status, code, field, tag, reason));
+    const fail = (code: ErrorCode, field: string, tag: string, reason: string, injectedStatus?: number) =>
+      answer(ctx, res, op, failure(requestId, code, field, tag, reason, injectedStatus));
     try {
       if (op.headers) {
         // An empty header counts as absent.
@@ -96,8 +98,8 @@ export function operationRoute(ctx: PipelineContext, op: Operation, handler: Han
         if (!op.headers(sent)) {
           const f = describeFault(op.headers.errors);
           if (f.field === "User-Agent" && f.tag === "required")
-            return fail(400, "missing_user_agent", "User-Agent", "required", "header is required");
-          return fail(400, "parameter_validation_failed", f.field, f.tag, f.reason);
+            return fail("missing_user_agent", "User-Agent", "required", "header is required");
+          return fail("parameter_validation_failed", f.field, f.tag, f.reason);
         }
       }
       const account = op.secured ? authenticate(ctx, req.headers.authorization) : undefined;
@@ -106,28 +108,28 @@ export function operationRoute(ctx: PipelineContext, op: Operation, handler: Han
       const query = coerceParams({ ...parseQuery(search) }, op.integers);
       if (op.query && !op.query(query)) {
         const f = describeFault(op.query.errors);
-        return fail(400, "parameter_validation_failed", f.field, f.tag, f.reason);
+        return fail("parameter_validation_failed", f.field, f.tag, f.reason);
       }
       const pathParams = coerceParams({ ...params }, op.integers);
       if (op.params && !op.params(pathParams)) {
         const f = describeFault(op.params.errors);
-        return fail(400, "parameter_validation_failed", f.field, f.tag, f.reason);
+        return fail("parameter_validation_failed", f.field, f.tag, f.reason);
       }
       let body: unknown;
       let bodyText = "";
       if (op.bodies.size) {
         const read = await readBody(op, req, res, ctx.bodyLimit);
-        if (!read.ok) return fail(read.status, read.code, read.field, read.tag, read.reason);
+        if (!read.ok) return fail(read.code, read.field, read.tag, read.reason);
         const validate = op.bodies.get(read.type)!;
         if (!validate(read.value)) {
           const f = describeFault(validate.errors);
-          return fail(400, "parameter_validation_failed", f.field, f.tag, f.reason);
+          return fail("parameter_validation_failed", f.field, f.tag, f.reason);
         }
         body = read.value;
         bodyText = read.text;
       }
 
-      const fault = ctx.faults.take({
+      const fault = ctx.faults?.take({
         operationId: op.operationId,
         method: op.method,
         path,
@@ -137,8 +139,11 @@ export function operationRoute(ctx: PipelineContext, op: Operation, handler: Han
       if (fault?.kind === "drop") return hangUp(req, res);
       if (fault?.kind === "error") {
         const status = fault.status ?? 500;
-        const code = fault.code ?? [...ctx.statuses].find(([, s]) => s === status)?.[0] ?? "internal_error";
-        return fail(status, code, "", "injected", fault.detailMessage ?? `injected fault ${fault.id}`);
+        const code =
+          fault.code ??
+          ([...ctx.statuses].find(([, s]) => s === status)?.[0] as ErrorCode | undefined) ??
+          "internal_error";
+        return fail(code, "", "injected", fault.detailMessage ?? `injected fault ${fault.id}`, status);
       }
 
       const result = await handler({ account, query, params: pathParams, body, bodyText });
@@ -148,7 +153,7 @@ export function operationRoute(ctx: PipelineContext, op: Operation, handler: Han
     } catch (err) {
       if (err instanceof DomainError) return answer(ctx, res, op, refusal(ctx, requestId, err));
       console.error(`[${requestId}] ${op.method} ${op.path} failed:`, err);
-      fail(500, "internal_error", "", "internal", "the mock failed to process this request; see its log");
+      fail("internal_error", "", "internal", "the mock failed to process this request; see its log");
     }
   };
 }

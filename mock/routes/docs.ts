@@ -3,7 +3,7 @@
 // shown (and sent by "Try it out") rounded. In this rendering such IDs are decimal strings instead: exact, and
 // accepted by the contract (Int64Id takes both forms). The verbatim document is at /docs/openapi.yaml.
 import express, { type Router } from "express";
-import { loadSpec } from "../../openapi/load.ts";
+import { loadControlSpec, loadSpec } from "../../openapi/load.ts";
 import { fromRoot } from "../../openapi/root.ts";
 
 export const DOCS_NOTE =
@@ -29,9 +29,13 @@ const PAGE = `<!doctype html>
 <title>Yeastar Partner Portal API reference</title>
 <link rel="stylesheet" href="assets/swagger-ui.css"></head>
 <body><div id="ui"></div>
+<hr><div id="control"></div>
 <script src="assets/swagger-ui-bundle.js"></script>
 <script>
-  window.ui = SwaggerUIBundle({ url: "openapi.json", dom_id: "#ui", validatorUrl: null, deepLinking: true, tryItOutEnabled: false, defaultModelsExpandDepth: 0 });
+  const common = { validatorUrl: null, tryItOutEnabled: false, defaultModelsExpandDepth: 0 };
+  window.ui = SwaggerUIBundle({ ...common, url: "openapi.json", dom_id: "#ui", deepLinking: true });
+  // The mock's own control API, beside the vendor API it simulates.
+  window.control = SwaggerUIBundle({ ...common, url: "mock-control.json", dom_id: "#control" });
 </script></body></html>`;
 
 export function docsRouter(): Router {
@@ -51,6 +55,14 @@ export function docsRouter(): Router {
     res.type("json").send(JSON.stringify(doc));
   });
   r.get("/openapi.yaml", (_req, res) => res.sendFile(fromRoot("openapi", "partner-portal.yaml")));
+  let control: string | undefined;
+  r.get("/mock-control.json", (req, res) => {
+    control ??= JSON.stringify(loadControlSpec());
+    const doc = JSON.parse(control) as { servers: Array<{ url: string; description: string }> };
+    doc.servers = [{ url: `${req.protocol}://${req.get("host")}`, description: "this mock" }];
+    res.type("json").send(JSON.stringify(doc));
+  });
+  r.get("/mock-control.yaml", (_req, res) => res.sendFile(fromRoot("openapi", "mock-control.yaml")));
   // The build copies the two assets into dist/ so an installed package serves them without swagger-ui-dist.
   r.use("/assets", express.static(fromRoot("dist", "swagger-ui")));
   r.use("/assets", express.static(fromRoot("node_modules", "swagger-ui-dist"), { fallthrough: false }));

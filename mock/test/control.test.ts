@@ -3,6 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import request from "supertest";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { compiledControlSpec, compiledSpec } from "../../openapi/compiled.ts";
 import { parseJson } from "../../src/json.ts";
 import { createMock } from "../create.ts";
 import { Harness, ORDER, UA, expectEnvelopeError } from "./harness.ts";
@@ -208,5 +209,46 @@ describe("protection", () => {
     const r = await request(off.app).post("/__mock/reset").send({}).set("User-Agent", UA);
     expect(r.status).toBe(404);
     expect(body(r).code).toBe("api_not_found");
+  });
+});
+
+describe("the control API is validated by its own spec (openapi/mock-control.yaml)", () => {
+  const arm = (fault: unknown) =>
+    request(h.app).post("/__mock/faults").set("Content-Type", "application/json").send(JSON.stringify(fault));
+  for (const [what, fault, status, field] of [
+    ["an unknown kind", { kind: "explode" }, 400, "kind"],
+    [
+      "an operationId the vendor API does not have",
+      { kind: "error", operationId: "noSuchOperation" },
+      400,
+      "operationId",
+    ],
+    ["a clientId of no account", { kind: "error", clientId: "nobody" }, 404, "clientId"],
+    ["a code outside the vendor's vocabulary", { kind: "error", code: "made_up" }, 400, "code"],
+    ["an unknown field", { kind: "error", colour: "red" }, 400, "colour"],
+    ["a count of 0", { kind: "error", count: 0 }, 400, "count"],
+  ] as const)
+    it(`refuses a fault with ${what}: ${status} naming ${field}, nothing armed`, async () => {
+      const r = await arm(fault);
+      expect(r.status, r.text).toBe(status);
+      expect(body(r).result.field).toBe(field);
+      expect(h.mock.faults.list()).toEqual([]);
+    });
+
+  it("the clock takes only a number of seconds", async () => {
+    const r = await request(h.app)
+      .post("/__mock/clock/advance")
+      .set("Content-Type", "application/json")
+      .send({ seconds: "a day" });
+    expect(r.status).toBe(400);
+    expect(body(r).result.field).toBe("seconds");
+  });
+
+  it("its fault operationIds are exactly the vendor API's", () => {
+    const vendor = compiledSpec()
+      .operations.map((op) => op.operationId)
+      .sort();
+    const schema = (compiledControlSpec().spec.components as any).schemas.FaultSpec.properties.operationId.enum;
+    expect([...schema].sort()).toEqual(vendor);
   });
 });

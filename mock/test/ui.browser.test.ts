@@ -146,6 +146,8 @@ describe.skipIf(!present)("control page and API reference in chromium", () => {
     for (const rounded of ["3048941892189077500", "3049033063168893000"])
       expect(await op.innerText()).not.toContain(rounded);
     await expect.poll(() => page.locator("body").innerText()).toContain("64-bit IDs in examples are shown as strings");
+    // The mock's own control API is described beside it.
+    await expect.poll(() => page.locator("#control").innerText(), { timeout: 20_000 }).toContain("/__mock/faults");
     await page.screenshot({ path: join(SHOTS, "docs.png"), fullPage: false });
   });
 

@@ -18,6 +18,8 @@ export type CatalogPlan = Schemas["CatalogPlan"];
 export type CatalogService = Schemas["CatalogService"];
 export type OrderPage = Schemas["OrderPage"];
 export type OrderDetail = Schemas["OrderDetail"];
+export type InstanceProduct = Schemas["InstanceProduct"];
+export type InstanceProductPage = Schemas["InstanceProductPage"];
 
 export interface PartnerPortalClientOptions {
   /** e.g. https://openapi.partner.yeastar.com, or http://127.0.0.1:4000 for the mock. */
@@ -56,9 +58,14 @@ export interface PartnerPortalClient {
   listBillingContacts(): Promise<ContactInfo[]>;
   listProducts(): Promise<ProductInfo[]>;
   getPurchaseProductInfo(productId: number): Promise<PurchaseProductInfo>;
-  createOrder(body: OrderSaveRequest): Promise<OrderResult>;
+  /** order/save as is: one request, no reference, no reconciliation (see placeOrder for those). */
+  createOrder(body: OrderSaveRequest, init?: { signal?: AbortSignal }): Promise<OrderResult>;
   listOrders(query?: { pageNo?: number; pageSize?: number }): Promise<OrderPage>;
   getOrder(idOrOrderNo: string): Promise<OrderDetail>;
+  /** Query Product List: the caller's products (instances) of one product, newest first. */
+  listInstanceProducts(query: { productId: number; pageNo?: number; pageSize?: number }): Promise<InstanceProductPage>;
+  /** Get Product Details: one product by its productNo. */
+  getInstanceProduct(productId: number, productNo: string): Promise<InstanceProduct>;
 }
 
 export function createPartnerPortalClient(options: PartnerPortalClientOptions): PartnerPortalClient {
@@ -99,8 +106,19 @@ export function createPartnerPortalClient(options: PartnerPortalClientOptions): 
       unwrap(
         api.GET("/pricing/openapi/purchase/v1/purchase_product_info", { params: { ...ua, query: { productId } } }),
       ),
-    createOrder: (body) => unwrap(api.POST("/order/openapi/order/v1/save", { params: ua, body })),
+    createOrder: (body, init = {}) =>
+      unwrap(
+        api.POST("/order/openapi/order/v1/save", { params: ua, body, ...(init.signal ? { signal: init.signal } : {}) }),
+      ),
     listOrders: (query = {}) => unwrap(api.GET("/order/openapi/order/v1/page", { params: { ...ua, query } })),
     getOrder: (id) => unwrap(api.GET("/order/openapi/order/v1/get/{id}", { params: { ...ua, path: { id } } })),
+    listInstanceProducts: (query) =>
+      unwrap(
+        api.GET("/product/openapi/instance_product/v1/client/instance_product_list", { params: { ...ua, query } }),
+      ),
+    getInstanceProduct: (productId, productNo) =>
+      unwrap(
+        api.GET("/product/openapi/instance_product/v1/detail", { params: { ...ua, query: { productId, productNo } } }),
+      ),
   };
 }

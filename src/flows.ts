@@ -4,11 +4,11 @@ import type {
   CatalogService,
   ContactInfo,
   OrderItem,
-  OrderResult,
   OrderSaveRequest,
   PartnerPortalClient,
 } from "./client.ts";
 import { idToString } from "./json.ts";
+import { placeOrder, type PlaceOrderOptions, type PlacedOrder } from "./placing.ts";
 
 export const TURNKEY_PRODUCT_ID = 14;
 
@@ -88,6 +88,8 @@ interface Common {
   productId?: number;
   /** Order for this subordinate user instead of the caller (tutorial step 1). */
   partner?: PartnerPick;
+  /** How the order is placed: its reference (poNumber), reconciliation of a lost answer, timeouts. */
+  order?: PlaceOrderOptions;
 }
 
 export interface FreeTrialOptions extends Common {
@@ -97,7 +99,7 @@ export interface FreeTrialOptions extends Common {
 }
 
 /** Tutorial "Obtain Free Trial for P-Series Turnkey Package": steps 1 to 3. */
-export async function requestFreeTrial(client: PartnerPortalClient, o: FreeTrialOptions): Promise<OrderResult> {
+export async function requestFreeTrial(client: PartnerPortalClient, o: FreeTrialOptions): Promise<PlacedOrder> {
   const productId = o.productId ?? TURNKEY_PRODUCT_ID;
   const partnerId = await pickPartnerId(client, o.partner);
   const info = await client.getPurchaseProductInfo(productId);
@@ -117,7 +119,7 @@ export async function requestFreeTrial(client: PartnerPortalClient, o: FreeTrial
   }
   const body: OrderSaveRequest = { operationType: "trial_plan", productId, serviceList: items };
   if (partnerId) body.partnerId = bare(partnerId);
-  return client.createOrder(body);
+  return placeOrder(client, body, o.order);
 }
 
 interface Paid extends Common {
@@ -134,7 +136,7 @@ export interface SubscribeServiceOptions extends Paid {
 }
 
 /** Tutorial "Expand Capacity or Subscribe Services for P-Series Turnkey Package": steps 1 to 4. */
-export async function subscribeService(client: PartnerPortalClient, o: SubscribeServiceOptions): Promise<OrderResult> {
+export async function subscribeService(client: PartnerPortalClient, o: SubscribeServiceOptions): Promise<PlacedOrder> {
   const productId = o.productId ?? TURNKEY_PRODUCT_ID;
   const partnerId = await pickPartnerId(client, o.partner);
   const info = await client.getPurchaseProductInfo(productId);
@@ -159,7 +161,7 @@ export async function subscribeService(client: PartnerPortalClient, o: Subscribe
     ],
   };
   if (partnerId) body.partnerId = bare(partnerId);
-  return client.createOrder(body);
+  return placeOrder(client, body, o.order);
 }
 /** The tutorial's own name for the same flow. */
 export const expandCapacity = subscribeService;
@@ -175,7 +177,7 @@ async function planOrder(
   client: PartnerPortalClient,
   o: PlanOrderOptions,
   kind: "purchase" | "renew",
-): Promise<OrderResult> {
+): Promise<PlacedOrder> {
   const productId = o.productId ?? TURNKEY_PRODUCT_ID;
   const partnerId = await pickPartnerId(client, o.partner);
   const info = await client.getPurchaseProductInfo(productId);
@@ -207,7 +209,7 @@ async function planOrder(
     serviceList: items,
   };
   if (partnerId) body.partnerId = bare(partnerId);
-  return client.createOrder(body);
+  return placeOrder(client, body, o.order);
 }
 
 /** Tutorial "Purchase P-Series Turnkey Package": a new instance of a plan, with optional services. */

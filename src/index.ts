@@ -1,6 +1,7 @@
 // Public entry point of the typed client.
 export * from "./client.ts";
 export * from "./flows.ts";
+export * from "./placing.ts";
 export { PartnerPortalError, type ErrorEnvelope } from "./errors.ts";
 export { parsedBody } from "./middleware.ts";
 export { parseJson, stringifyJson, idToString } from "./json.ts";

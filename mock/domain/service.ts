@@ -3,6 +3,7 @@
 // apply(record), the only code that changes state, live and on replay of the state file alike.
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { DAY_MS } from "./clock.ts";
+import { nameOf } from "./catalog.ts";
 import { DomainError, refuse } from "./errors.ts";
 import { IdSequence, type Counters } from "./ids.ts";
 import { decideOrder, orderLines, resultOf, type OrderOutcome, type OrderRequest } from "./orders.ts";
@@ -367,6 +368,67 @@ export class MockService {
     };
   }
 
+  /** Query Product List: the account's products (instances) of one product, newest first. */
+  instanceProducts(account: Account, productId: number, pageNo: number, pageSize: number) {
+    this.productInfo(productId);
+    const now = this.now(account.clientId);
+    const mine = account.instances
+      .filter((i) => i.productId === productId)
+      .sort((a, b) => b.createTime - a.createTime || Number(BigInt(b.instanceId) - BigInt(a.instanceId)));
+    const total = mine.length;
+    return {
+      count: total,
+      pageNo,
+      pageSize,
+      results: mine.slice((pageNo - 1) * pageSize, pageNo * pageSize).map((i) => this.#productOf(i, now)),
+      total,
+      totalPage: Math.ceil(total / pageSize),
+    };
+  }
+
+  /** Get Product Details: one of the account's products by productNo. */
+  instanceProduct(account: Account, productId: number, productNo: string) {
+    this.productInfo(productId);
+    const i = account.instances.find((x) => x.productId === productId && x.productNo === productNo);
+    if (!i)
+      return refuse(
+        "resource_not_found",
+        "productNo",
+        "not_found",
+        `no product ${productNo} of product ${productId} for this account`,
+      );
+    return this.#productOf(i, this.now(account.clientId));
+  }
+
+  #productOf(i: Instance, now: number) {
+    const product = this.catalog.get(i.productId);
+    const plan = product?.planList.find((p) => p.planId === i.planId);
+    return {
+      // Turnkey instances are hosted: nothing to activate (assumed).
+      activationCode: "",
+      activationStatus: "activated" as const,
+      comment: "",
+      createTime: i.createTime,
+      currentPlan: "",
+      currentPlanExpireDate: new Date(i.expireTime).toISOString(),
+      productNo: i.productNo,
+      productId: i.productId,
+      instanceId: i.instanceId,
+      planId: i.planId,
+      planName: plan?.name ?? "",
+      trial: i.trial,
+      extensions: i.quantity,
+      services: Object.entries(i.services).map(([serviceId, quantity]) => ({
+        serviceId,
+        name: product ? nameOf(product, serviceId) : "",
+        quantity,
+      })),
+      expireTime: i.expireTime,
+      partnerId: i.partnerId,
+      status: instanceStatus(i, now),
+    };
+  }
+
   getOrder(account: Account, idOrNo: string): OrderDetail {
     const order = account.orders.find((o) => o.orderId !== null && (o.orderId === idOrNo || o.orderNo === idOrNo));
     if (!order) return refuse("resource_not_found", "id", "not_found", `no order ${idOrNo} for this account`);
@@ -460,7 +522,8 @@ function orderInfo(o: Order): OrderInfo {
     orderStatus: "succeed",
     createTime: o.createTime,
     currencyCode: "USD",
-    customReferenceNo: "",
+    // Assumed: the order's poNumber is what the list shows as customReferenceNo.
+    customReferenceNo: o.poNumber,
     invoiceNo: "",
     operationType: o.operationType,
     productId: o.productId,

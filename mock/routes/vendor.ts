@@ -21,5 +21,8 @@ export function vendorHandlers(service: MockService): TypedHandlers<operations> 
       (await service.placeOrder(account!, body as unknown as OrderRequest, bodyText)).result,
     listOrders: ({ account, query }) => service.listOrders(account!, query.pageNo ?? 1, query.pageSize ?? 25),
     getOrder: ({ account, params }) => service.getOrder(account!, params.id),
+    listInstanceProducts: ({ account, query }) =>
+      service.instanceProducts(account!, query.productId, query.pageNo ?? 1, query.pageSize ?? 25),
+    getInstanceProduct: ({ account, query }) => service.instanceProduct(account!, query.productId, query.productNo),
   };
 }

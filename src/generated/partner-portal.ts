@@ -162,6 +162,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/product/openapi/instance_product/v1/client/instance_product_list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Query Product List
+         * @description The caller's products (instances) of one product, newest first: what an ordering program reads to find a
+         *     `productNo`, the current counts to renew with, and whether a trial was made. Documented: `productId`
+         *     (required), `pageNo`/`pageSize` (default 1/25), the page shape, and the first fields of each product
+         *     (`activationCode`, `activationStatus`, `comment`); every other field is assumed (`x-assumed`).
+         */
+        get: operations["listInstanceProducts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/product/openapi/instance_product/v1/detail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Product Details
+         * @description One of the caller's products by `productNo` and `productId` (both required, documented). The first fields
+         *     (`activationCode`, `activationStatus`, `comment`, `createTime`, `currentPlan`, `currentPlanExpireDate`) are
+         *     documented; the rest is assumed. An unknown `productNo` is 404 `resource_not_found` (assumed).
+         */
+        get: operations["getInstanceProduct"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -359,6 +404,10 @@ export interface components {
             partnerId?: components["schemas"]["Int64Id"];
             assignId?: components["schemas"]["Int64Id"];
             billingId?: components["schemas"]["Int64Id"];
+            /**
+             * @description Purchase order number (documented). The order list shows it as `customReferenceNo` (assumed): this
+             *     project's client sends a unique reference here so that it can find an order whose answer was lost.
+             */
             poNumber?: string;
             serviceList: components["schemas"]["OrderItem"][];
             /** @description Only for P-Series Cloud Edition (13). */
@@ -396,6 +445,10 @@ export interface components {
             createTime: number;
             /** @enum {string} */
             currencyCode: "USD" | "RMB";
+            /**
+             * @description Documented as a field of the order list; what fills it is not. This project assumes it is the
+             *     `poNumber` sent with order/save, so a client can find an order whose answer was lost.
+             */
             customReferenceNo: string;
             invoiceNo: string;
             operationType?: components["schemas"]["OperationType"];
@@ -403,6 +456,57 @@ export interface components {
             productNo?: string;
             instanceId?: string;
             transactionNo?: string;
+        };
+        /**
+         * @description A product (instance) the caller or one of its subordinates holds. `activationCode`, `activationStatus`,
+         *     `comment`, `createTime`, `currentPlan` and `currentPlanExpireDate` are documented; the rest is assumed.
+         */
+        InstanceProduct: {
+            activationCode: string;
+            /** @enum {string} */
+            activationStatus: "unknown" | "unactivated" | "activated";
+            comment: string;
+            /** @description Milliseconds since the epoch. */
+            createTime: number;
+            /** @description Filled only while a plan switch is pending (documented); empty otherwise. */
+            currentPlan: string;
+            /** @description When the current plan expires, ISO 8601 (the format is assumed). */
+            currentPlanExpireDate: string;
+            productNo: components["schemas"]["IdString"];
+            productId: number;
+            instanceId: components["schemas"]["IdString"];
+            planId: components["schemas"]["IdString"];
+            planName: string;
+            /** @description A free trial (assumed field). */
+            trial: boolean;
+            /** @description Extensions of the plan; a renewal must send exactly this (assumed field). */
+            extensions: number;
+            /** @description Count per service; a renewal of a service must send exactly its count (assumed field). */
+            services: {
+                serviceId: components["schemas"]["IdString"];
+                name: string;
+                quantity: number;
+            }[];
+            /** @description Milliseconds since the epoch (assumed field). */
+            expireTime: number;
+            /** @description The subordinate user it belongs to; empty for the caller's own (assumed field). */
+            partnerId: string;
+            /** @enum {string} */
+            status: "trial" | "active" | "expired";
+        };
+        InstanceProductPage: {
+            count: number;
+            pageNo: number;
+            pageSize: number;
+            results: components["schemas"]["InstanceProduct"][];
+            total: number;
+            totalPage: number;
+        };
+        InstanceProductPageResponse: components["schemas"]["SuccessEnvelope"] & {
+            result?: components["schemas"]["InstanceProductPage"];
+        };
+        InstanceProductResponse: components["schemas"]["SuccessEnvelope"] & {
+            result?: components["schemas"]["InstanceProduct"];
         };
         OrderPage: {
             count: number;
@@ -836,6 +940,78 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrderDetailResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listInstanceProducts: {
+        parameters: {
+            query: {
+                productId: number;
+                pageNo?: number;
+                /** @description Default 25 as documented; the upper bound of 200 is assumed. */
+                pageSize?: number;
+            };
+            header: {
+                /**
+                 * @description Identifies the calling application. Required on every endpoint; the vendor's examples send `OpenAPI`.
+                 * @example OpenAPI
+                 */
+                "User-Agent": components["parameters"]["UserAgent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the caller's products. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstanceProductPageResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getInstanceProduct: {
+        parameters: {
+            query: {
+                productNo: string;
+                productId: number;
+            };
+            header: {
+                /**
+                 * @description Identifies the calling application. Required on every endpoint; the vendor's examples send `OpenAPI`.
+                 * @example OpenAPI
+                 */
+                "User-Agent": components["parameters"]["UserAgent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The product. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstanceProductResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -188,6 +188,7 @@ describe("flows", () => {
     await requestFreeTrial(client, {
       plan: { name: "P-Series Turnkey Package" },
       services: [{ name: "ultimate plan trial" }],
+      order: { reference: false }, // the tutorial sends no poNumber
     });
     // The raw text the stub read off the wire: a rounded or re-quoted ID would differ here.
     expect(stub.calls.at(-1)!.body).toBe(
@@ -203,9 +204,11 @@ describe("flows", () => {
       service: { name: "Ultimate Plan" },
       quantity: 50,
       partner: { email: "sub@x.test" },
+      order: { reference: "po-4711" },
     });
+    // The tutorial's body, tagged with the caller's reference as poNumber.
     expect(stub.calls.at(-1)!.body).toBe(
-      `{"operationType":"purchase_service","productId":14,"billingId":3197218168379846218,"serviceList":[{"connectionPlanId":3048941892189077504,"serviceType":"service","serviceId":3049032137219817472,"quantity":50,"purchaseType":"purchase","billingModel":"recurring","billingCycle":"annually","multiCycle":0}],"partnerId":3076913644915998721}`,
+      `{"operationType":"purchase_service","productId":14,"billingId":3197218168379846218,"serviceList":[{"connectionPlanId":3048941892189077504,"serviceType":"service","serviceId":3049032137219817472,"quantity":50,"purchaseType":"purchase","billingModel":"recurring","billingCycle":"annually","multiCycle":0}],"partnerId":3076913644915998721,"poNumber":"po-4711"}`,
     );
   });
 

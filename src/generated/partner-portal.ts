@@ -953,6 +953,7 @@ export interface operations {
     listInstanceProducts: {
         parameters: {
             query: {
+                /** @example 14 */
                 productId: number;
                 pageNo?: number;
                 /** @description Default 25 as documented; the upper bound of 200 is assumed. */
@@ -990,7 +991,9 @@ export interface operations {
     getInstanceProduct: {
         parameters: {
             query: {
+                /** @example 3076913644890832896 */
                 productNo: string;
+                /** @example 14 */
                 productId: number;
             };
             header: {

@@ -18,7 +18,11 @@ afterAll(() => server.close());
 it("the typed client runs both tutorials against the mock with exact IDs", async () => {
   const { trial, expansion, orders } = await turnkeyOrders(base);
   expect(trial).toMatchObject({ orderId: null, orderNo: "", orderStatus: "succeed" });
+  // The tutorial's answer, placed once: tagged with a reference, answered on the first attempt.
   expect(expansion).toEqual({
+    reference: expect.stringMatching(/^ppk-/),
+    reconciled: false,
+    attempts: 1,
     instanceId: "1948832",
     orderId: "1782070",
     orderNo: "GQ3401181709772259328",

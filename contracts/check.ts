@@ -62,12 +62,19 @@ export function findOperation(operationId: string) {
   return op;
 }
 
+/**
+ * `errorHttpStatus` 200: the target answers errors as HTTP 200 with the status in the envelope (the form the
+ * vendor documents); the answer is then checked against the schema of the envelope's status, and any other HTTP
+ * status is a mismatch. `status` is the status the answer means.
+ */
 export function checkAnswer(
   operationId: string,
-  status: number,
+  httpStatus: number,
   contentType: string,
   text: string,
-): { mismatches: Mismatch[]; body: unknown } {
+  errorHttpStatus?: 200,
+): { mismatches: Mismatch[]; body: unknown; status: number } {
+  let status = httpStatus;
   const op = findOperation(operationId);
   const mismatches: Mismatch[] = [];
   if (!/^application\/json\b/.test(contentType))
@@ -77,12 +84,18 @@ export function checkAnswer(
     body = parseJson(text, "bigint");
   } catch {
     mismatches.push({ path: "$", expected: "a JSON envelope", actual: show(text) });
-    return { mismatches, body: undefined };
+    return { mismatches, body: undefined, status };
+  }
+  if (errorHttpStatus === 200) {
+    if (httpStatus !== 200)
+      mismatches.push({ path: "status", expected: "HTTP 200 (errors in the envelope)", actual: String(httpStatus) });
+    const inEnvelope = (body as { status?: unknown } | undefined)?.status;
+    if (typeof inEnvelope === "number") status = inEnvelope;
   }
   const validate = op.response(status);
   if (!validate) {
     mismatches.push({ path: "status", expected: "a status the spec declares", actual: String(status) });
-    return { mismatches, body };
+    return { mismatches, body, status };
   }
   if (!validate(body)) {
     const seen = new Set<string>();
@@ -102,5 +115,5 @@ export function checkAnswer(
       mismatches.push(m);
     }
   }
-  return { mismatches, body };
+  return { mismatches, body, status };
 }

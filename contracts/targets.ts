@@ -8,10 +8,11 @@ import { inProcess, overHttp } from "./transport.ts";
 
 export type Env = Record<string, string | undefined>;
 
-export async function inProcessTarget(): Promise<Target & { violations: string[] }> {
-  const mock = await createMock({ strict: true, quiet: true });
+export async function inProcessTarget(errorHttpStatus?: 200): Promise<Target & { violations: string[] }> {
+  const mock = await createMock({ strict: true, quiet: true, errorHttpStatus: errorHttpStatus ?? "mirror" });
   return {
-    name: "in-process mock",
+    name: errorHttpStatus ? "in-process mock (errors as HTTP 200)" : "in-process mock",
+    errorHttpStatus,
     given: {
       clientId: mock.service.demoClientId,
       clientSecret: mock.service.account(mock.service.demoClientId)!.clientSecret,
@@ -63,6 +64,7 @@ export async function urlTarget(env: Env = process.env): Promise<Target> {
     transport: guarded(http, { projectMock, env }),
     given,
     projectMock,
+    errorHttpStatus: env.CONTRACTS_ERROR_HTTP_STATUS === "200" ? 200 : undefined,
     session: async () => {
       if (!mock) return given;
       const headers: Record<string, string> = { "User-Agent": "contracts", "Content-Type": "application/json" };

@@ -33,6 +33,9 @@ export interface AppOptions {
   host?: string;
   /** Further host names the control API answers to (the MSW handlers' base URL). */
   extraHosts?: string[];
+  /** "mirror" (default): an error's HTTP status is its envelope status. 200: errors come as HTTP 200, as the
+   * vendor documents only 200 answers with the status in the envelope (vendor API only). */
+  errorHttpStatus?: "mirror" | 200;
 }
 
 export interface MockApp {
@@ -62,6 +65,7 @@ export function createApp(service: MockService, options: AppOptions = {}): MockA
     strict: options.strict ?? false,
     bodyLimit,
     violations: [],
+    errorHttpStatus: options.errorHttpStatus === 200 ? 200 : undefined,
   };
   const dispatch = createDispatcher(ctx, operations, vendorHandlers(service) as unknown as Record<string, Handler>);
 
@@ -84,8 +88,10 @@ export function createApp(service: MockService, options: AppOptions = {}): MockA
       token: options.controlToken,
     });
     // The control API's JSON operations run through the same pipeline as the vendor's, without faults.
+    // The control API is this project's own: its errors always carry their HTTP status, and it has no faults.
+    const controlCtx: PipelineContext = { ...ctx, faults: undefined, errorHttpStatus: undefined };
     const dispatchControl = createDispatcher(
-      { ...ctx, faults: undefined },
+      controlCtx,
       controlOps,
       controlHandlers(service, faults, log) as unknown as Record<string, Handler>,
     );
@@ -94,7 +100,12 @@ export function createApp(service: MockService, options: AppOptions = {}): MockA
       const refused = guard(req);
       if (refused) {
         const { code, field, reason } = refused;
-        return answer(ctx, res, undefined, failure(res.locals.requestId as string, code, field, "refused", reason));
+        return answer(
+          controlCtx,
+          res,
+          undefined,
+          failure(res.locals.requestId as string, code, field, "refused", reason),
+        );
       }
       if (!dispatchControl(req, res)) next();
     });

@@ -25,6 +25,8 @@ Options (environment variable in brackets):
   --no-control           do not serve the control API
   --control-token T      require header X-Mock-Control-Token: T on the control API [MOCK_CONTROL_TOKEN]
   --strict               validate every response against the spec (a mismatch answers 500)
+  --error-http-status S  mirror: an error's HTTP status is its envelope status (default); 200: every error is
+                         answered with HTTP 200, the status only in the envelope [MOCK_ERROR_HTTP_STATUS]
   --body-limit BYTES     largest accepted request body (default ${DEFAULT_BODY_LIMIT})
   --headers-timeout MS   a client must send its headers within MS (default 10000)
   --request-timeout MS   and the whole request within MS (default 30000)
@@ -56,6 +58,7 @@ const { values: a } = (() => {
         "no-control": { type: "boolean" },
         "control-token": { type: "string" },
         strict: { type: "boolean" },
+        "error-http-status": { type: "string" },
         "body-limit": { type: "string" },
         "headers-timeout": { type: "string" },
         "request-timeout": { type: "string" },
@@ -114,7 +117,11 @@ const whole = (flag: string, value: string | undefined, min: number) => {
 const maxAccounts = whole("max-accounts", a["max-accounts"] ?? env.MOCK_MAX_ACCOUNTS, 1);
 const ttlSeconds = whole("account-ttl", a["account-ttl"] ?? env.MOCK_ACCOUNT_TTL, 1);
 
+const errorMode = a["error-http-status"] ?? env.MOCK_ERROR_HTTP_STATUS ?? "mirror";
+if (errorMode !== "mirror" && errorMode !== "200") fail(`--error-http-status must be mirror or 200, got ${errorMode}`);
+
 const serving = await serve({
+  errorHttpStatus: errorMode === "200" ? 200 : "mirror",
   maxAccounts,
   accountTtlMs: ttlSeconds === undefined ? undefined : ttlSeconds * 1000,
   host,

@@ -30,6 +30,8 @@ export interface MockOptions {
   controlToken?: string;
   /** Largest accepted request body, in bytes. */
   bodyLimit?: number;
+  /** "mirror" (default): errors carry their status as the HTTP status; 200: as HTTP 200 (the vendor's documented form). */
+  errorHttpStatus?: "mirror" | 200;
   /** Most isolated accounts at once (default 1,000); more get 429. */
   maxAccounts?: number;
   /** An isolated account unused for this many seconds is removed (default 86,400). */
@@ -92,6 +94,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockHandle> 
     control: options.control,
     controlToken: options.controlToken,
     bodyLimit: options.bodyLimit,
+    errorHttpStatus: options.errorHttpStatus,
     maxAccounts: options.maxAccounts,
     accountTtlMs: options.accountTtlSeconds === undefined ? undefined : options.accountTtlSeconds * 1000,
   });
@@ -141,6 +144,7 @@ export async function createMockApp(
     control: options.control ?? true,
     controlToken: options.controlToken,
     bodyLimit: options.bodyLimit,
+    errorHttpStatus: options.errorHttpStatus,
     extraHosts: options.extraHosts,
   });
   return { handler: app.handler, ...demo };

@@ -40,7 +40,11 @@ export const DEFAULT_USER_AGENT = "yeastar-partner-portal-kit/0.1";
 const jsonBody = (body: unknown): string => stringifyJson(body);
 const formBody = (body: unknown): string => new URLSearchParams(body as Record<string, string>).toString();
 
-/** The envelope's result on success; a PartnerPortalError otherwise. Reads the lossless parse, never `data`. */
+/**
+ * The envelope's result on success; a PartnerPortalError otherwise, whatever the HTTP status (the vendor documents
+ * errors as HTTP 200 with the status in the envelope). Reads the lossless parse, never `data`: every call asks
+ * openapi-fetch for text, so a body that is not JSON (a proxy's page, even with HTTP 200) is ours to report.
+ */
 async function unwrap<T>(call: Promise<{ response: Response }>): Promise<T> {
   const { response } = await call;
   const body = parsedBody(response);
@@ -86,6 +90,7 @@ export function createPartnerPortalClient(options: PartnerPortalClientOptions): 
           body: form as Schemas["TokenRequest"],
           bodySerializer: formBody,
           headers: { "Content-Type": "application/x-www-form-urlencoded" },
+          parseAs: "text",
         }),
       ),
   });
@@ -99,26 +104,44 @@ export function createPartnerPortalClient(options: PartnerPortalClientOptions): 
   return {
     api,
     tokens,
-    listSubordinates: () => unwrap(api.GET("/user/openapi/user/v1/client/partner_list", { params: ua })),
-    listBillingContacts: () => unwrap(api.GET("/user/openapi/user/v1/client/billing_contact_list", { params: ua })),
-    listProducts: () => unwrap(api.GET("/pricing/openapi/purchase/v1/product_list", { params: ua })),
+    listSubordinates: () =>
+      unwrap(api.GET("/user/openapi/user/v1/client/partner_list", { params: ua, parseAs: "text" })),
+    listBillingContacts: () =>
+      unwrap(api.GET("/user/openapi/user/v1/client/billing_contact_list", { params: ua, parseAs: "text" })),
+    listProducts: () => unwrap(api.GET("/pricing/openapi/purchase/v1/product_list", { params: ua, parseAs: "text" })),
     getPurchaseProductInfo: (productId) =>
       unwrap(
-        api.GET("/pricing/openapi/purchase/v1/purchase_product_info", { params: { ...ua, query: { productId } } }),
+        api.GET("/pricing/openapi/purchase/v1/purchase_product_info", {
+          params: { ...ua, query: { productId } },
+          parseAs: "text",
+        }),
       ),
     createOrder: (body, init = {}) =>
       unwrap(
-        api.POST("/order/openapi/order/v1/save", { params: ua, body, ...(init.signal ? { signal: init.signal } : {}) }),
+        api.POST("/order/openapi/order/v1/save", {
+          params: ua,
+          body,
+          parseAs: "text",
+          ...(init.signal ? { signal: init.signal } : {}),
+        }),
       ),
-    listOrders: (query = {}) => unwrap(api.GET("/order/openapi/order/v1/page", { params: { ...ua, query } })),
-    getOrder: (id) => unwrap(api.GET("/order/openapi/order/v1/get/{id}", { params: { ...ua, path: { id } } })),
+    listOrders: (query = {}) =>
+      unwrap(api.GET("/order/openapi/order/v1/page", { params: { ...ua, query }, parseAs: "text" })),
+    getOrder: (id) =>
+      unwrap(api.GET("/order/openapi/order/v1/get/{id}", { params: { ...ua, path: { id } }, parseAs: "text" })),
     listInstanceProducts: (query) =>
       unwrap(
-        api.GET("/product/openapi/instance_product/v1/client/instance_product_list", { params: { ...ua, query } }),
+        api.GET("/product/openapi/instance_product/v1/client/instance_product_list", {
+          params: { ...ua, query },
+          parseAs: "text",
+        }),
       ),
     getInstanceProduct: (productId, productNo) =>
       unwrap(
-        api.GET("/product/openapi/instance_product/v1/detail", { params: { ...ua, query: { productId, productNo } } }),
+        api.GET("/product/openapi/instance_product/v1/detail", {
+          params: { ...ua, query: { productId, productNo } },
+          parseAs: "text",
+        }),
       ),
   };
 }

@@ -59,7 +59,9 @@ export function bearerAuth(tokens: TokenSource, userAgent: string): Middleware {
     async onResponse({ response, id, options }) {
       const sent = pending.get(id);
       pending.delete(id);
-      if (!sent || response.status !== 401) return undefined;
+      // A token error comes as HTTP 401, or as HTTP 200 with the code in the envelope (the vendor documents only
+      // 200 answers): the code decides, whatever the HTTP status.
+      if (!sent || (response.status !== 401 && response.status !== 200)) return undefined;
       const text = await response.clone().text();
       let code = "";
       try {

@@ -53,7 +53,9 @@ export function newOrderReference(): string {
 
 /** True when an error leaves it open whether the order was made: no answer, a 5xx, or not the envelope. */
 export function isUnclear(err: unknown): boolean {
-  if (err instanceof PartnerPortalError) return err.httpStatus >= 500 || err.code === "invalid_response";
+  // The envelope status counts too: the vendor may send a 5xx error as HTTP 200.
+  if (err instanceof PartnerPortalError)
+    return err.httpStatus >= 500 || err.status >= 500 || err.code === "invalid_response";
   return true; // a network error, a reset or dropped connection, a timeout
 }
 

@@ -47,10 +47,11 @@ function resultJson(result: unknown): string {
   return text;
 }
 
-export function send(res: ServerResponse, env: Envelope): void {
+/** `httpStatus` 200 answers errors with HTTP 200 and the error status in the envelope, as the vendor documents. */
+export function send(res: ServerResponse, env: Envelope, httpStatus?: 200): void {
   // Responses carry IDs as strings, so JSON.stringify is exact here (and faster than a lossless writer).
   const body = `{"code":${JSON.stringify(env.code)},"detailMessage":${JSON.stringify(env.detailMessage)},"requestId":"${env.requestId}","result":${resultJson(env.result) ?? "null"},"status":${env.status}}`;
-  res.writeHead(env.status, {
+  res.writeHead(httpStatus ?? env.status, {
     "Content-Type": "application/json; charset=utf-8",
     "Content-Length": Buffer.byteLength(body),
   });

@@ -31,6 +31,8 @@ export interface PipelineContext {
   statuses: Map<string, number>;
   strict: boolean;
   bodyLimit: number;
+  /** 200: every error is answered with HTTP 200 (the envelope keeps its status); default: the HTTP status mirrors it. */
+  errorHttpStatus?: 200 | undefined;
   /** Strict-mode mismatches, for tests to assert on; also printed to stderr. */
   violations: string[];
 }
@@ -53,7 +55,7 @@ export function answer(ctx: PipelineContext, res: ServerResponse, op: Operation 
       env = failure(env.requestId, "internal_error", "", "strict", msg);
     }
   }
-  send(res, env);
+  send(res, env, ctx.errorHttpStatus);
 }
 
 export function refusal(ctx: PipelineContext, requestId: string, err: DomainError): Envelope {

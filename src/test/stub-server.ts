@@ -8,6 +8,10 @@ export interface Recorded {
 
 export type Responder = (req: Recorded) => { status?: number; body: string };
 
+/** How the stub answers errors: with their status (mirror), or as HTTP 200 with the status only in the envelope,
+ * the form the vendor documents. The client's tests run in both modes. */
+export const stubMode: { errorHttpStatus: "mirror" | 200 } = { errorHttpStatus: "mirror" };
+
 export function stubFetch(respond: Responder) {
   const calls: Recorded[] = [];
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
@@ -21,7 +25,8 @@ export function stubFetch(respond: Responder) {
     };
     calls.push(rec);
     const { status = 200, body } = respond(rec);
-    return new Response(body, { status, headers: { "content-type": "application/json" } });
+    const http = stubMode.errorHttpStatus === 200 ? 200 : status;
+    return new Response(body, { status: http, headers: { "content-type": "application/json" } });
   };
   return { fetch: fetch as typeof globalThis.fetch, calls };
 }

@@ -255,9 +255,12 @@ export function decideOrder(req: OrderRequest, ctx: OrderContext): OrderOutcome 
   // Who the order is for: a subordinate (partnerId, or the table's assignId) or the account itself.
   const targetField = req.partnerId !== undefined ? "partnerId" : "assignId";
   const targetRaw = req.partnerId ?? req.assignId;
-  const partnerId = targetRaw === undefined ? "" : id(targetRaw, targetField);
-  if (partnerId && !account.subordinates.some((s) => s.partnerId === partnerId))
-    refuse("partner_not_found", targetField, "not_found", `${partnerId} is not one of your subordinate users`);
+  const given = targetRaw === undefined ? "" : id(targetRaw, targetField);
+  // A subordinate by its partnerId or its e-mail (a "Yeastar ID"); orders record its partnerId.
+  const target = given ? account.subordinates.find((s) => s.partnerId === given || s.email === given) : undefined;
+  if (given && !target)
+    refuse("partner_not_found", targetField, "not_found", `${given} is not one of your subordinate users`);
+  const partnerId = target?.partnerId ?? "";
 
   req.serviceList.forEach((item, i) => {
     if (item.purchaseType !== pt)

@@ -3,12 +3,24 @@
 // apply(record), the only code that changes state, live and on replay of the state file alike.
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { DAY_MS } from "./clock.ts";
-import { nameOf } from "./catalog.ts";
+import { findPlan, findService, nameOf } from "./catalog.ts";
 import { DomainError, refuse } from "./errors.ts";
 import { IdSequence, type Counters } from "./ids.ts";
 import { decideOrder, orderLines, resultOf, type OrderOutcome, type OrderRequest } from "./orders.ts";
 import { TokenSigner, accessClaims, refreshClaims, ACCESS_TTL_S, type Claims } from "./tokens.ts";
-import type { Account, Instance, Order, OrderDetail, OrderInfo, Product } from "./types.ts";
+import type {
+  Account,
+  BillingCycle,
+  CatalogPlan,
+  CatalogService,
+  Instance,
+  Order,
+  OrderDetail,
+  OrderInfo,
+  Product,
+  PurchaseType,
+  UserInfo,
+} from "./types.ts";
 import type { Seed } from "../seed/load.ts";
 
 export type ChangeRecord =
@@ -350,6 +362,80 @@ export class MockService {
   productInfo(productId: number): Product {
     return (
       this.catalog.get(productId) ?? refuse("resource_not_found", "productId", "not_found", `no product ${productId}`)
+    );
+  }
+
+  /** plan_info: one plan of the catalog for one purchase type. */
+  planInfo(productId: number, purchaseType: PurchaseType, planId: string): CatalogPlan {
+    return (
+      findPlan(this.productInfo(productId), purchaseType, planId) ??
+      refuse(
+        "resource_not_found",
+        "pricingPlanId",
+        "not_found",
+        `no ${purchaseType} plan ${planId} in product ${productId}`,
+      )
+    );
+  }
+
+  /** add_on_info: one service for one purchase type, of one plan when connectionPlanId is given. */
+  addOnInfo(
+    productId: number,
+    purchaseType: PurchaseType,
+    serviceId: string,
+    connectionPlanId?: string,
+  ): CatalogService {
+    const product = this.productInfo(productId);
+    const plans = product.planList.filter(
+      (p) => p.purchaseType === purchaseType && (connectionPlanId === undefined || p.planId === connectionPlanId),
+    );
+    const found =
+      plans.map((p) => findService(p, serviceId)).find((x) => x !== undefined) ??
+      product.serviceList.find((x) => x.serviceId === serviceId && x.purchaseType === purchaseType);
+    return (
+      found ??
+      refuse(
+        "resource_not_found",
+        "pricingServiceId",
+        "not_found",
+        `no ${purchaseType} service ${serviceId}${connectionPlanId ? ` for plan ${connectionPlanId}` : ""} in product ${productId}`,
+      )
+    );
+  }
+
+  /** my_price_info: list prices of the plans and services that offer the billing cycle. */
+  priceInfo(account: Account, productId: number, billingCycle: BillingCycle, offeringId: string, partnerId?: string) {
+    const product = this.productInfo(productId);
+    if (offeringId !== product.offeringId)
+      refuse(
+        "resource_not_found",
+        "offeringId",
+        "not_found",
+        `${offeringId} is not the offering of product ${productId}`,
+      );
+    if (partnerId !== undefined) this.subordinate(account, partnerId);
+    const line = (id: string, x: CatalogPlan | CatalogService) =>
+      x.prices?.[billingCycle] === undefined
+        ? []
+        : [{ id, name: x.name, unitPrice: x.prices[billingCycle], unit: "unit" in x ? x.unit : "extension" }];
+    return {
+      offeringId,
+      currencyCode: "USD",
+      billingCycle,
+      planList: product.planList
+        .filter((p) => p.purchaseType === "purchase")
+        .flatMap((p) =>
+          line(p.planId, p).map((l) => ({ ...l, serviceList: p.serviceList.flatMap((s) => line(s.serviceId, s)) })),
+        ),
+      serviceList: product.serviceList.flatMap((s) => line(s.serviceId, s)),
+    };
+  }
+
+  /** A subordinate user by its partnerId or its e-mail (the docs' example of a "Yeastar ID"). */
+  subordinate(account: Account, partnerId: string): UserInfo {
+    return (
+      account.subordinates.find((s) => s.partnerId === partnerId || s.email === partnerId) ??
+      refuse("partner_not_found", "partnerId", "not_found", `${partnerId} is not one of your subordinate users`)
     );
   }
 

@@ -13,6 +13,7 @@ export type OrderLine = S["OrderLine"];
 export type OrderDetail = S["OrderDetail"];
 export type OperationType = S["OperationType"];
 export type PurchaseType = S["PurchaseType"];
+export type BillingCycle = S["BillingCycle"];
 
 /** A product of the catalog: its plans and services, as purchase_product_info shows them. */
 export type Product = PurchaseProductInfo;

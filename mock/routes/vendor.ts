@@ -23,6 +23,15 @@ export function vendorHandlers(service: MockService): TypedHandlers<operations> 
     getOrder: ({ account, params }) => service.getOrder(account!, params.id),
     listInstanceProducts: ({ account, query }) =>
       service.instanceProducts(account!, query.productId, query.pageNo ?? 1, query.pageSize ?? 25),
+    getPlanInfo: ({ params, query }) =>
+      unchanging(service.planInfo(query.productId, params.purchaseType, params.pricingPlanId)),
+    getAddOnInfo: ({ params, query }) =>
+      unchanging(
+        service.addOnInfo(query.productId, params.purchaseType, params.pricingServiceId, query.connectionPlanId),
+      ),
+    getPriceInfo: ({ account, query }) =>
+      service.priceInfo(account!, query.productId, query.billingCycle, query.offeringId, query.partnerId),
+    getSubordinate: ({ account, params }) => service.subordinate(account!, params.partnerId),
     getInstanceProduct: ({ account, query }) => service.instanceProduct(account!, query.productId, query.productNo),
   };
 }

@@ -207,6 +207,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/pricing/openapi/purchase/v1/{purchaseType}/plan_info/{pricingPlanId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Query Information about the Plan Available for Trial, Subscription or Renewal
+         * @description One plan of purchase_product_info for one purchase type (documented paths and parameters; the result's fields
+         *     are not documented, so it is assumed to be the plan's catalog entry). An unknown plan is 404
+         *     `resource_not_found` naming `pricingPlanId` (assumed).
+         */
+        get: operations["getPlanInfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pricing/openapi/purchase/v1/{purchaseType}/add_on_info/{pricingServiceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Query Information about the Service Available for Trial, Subscription or Renewal
+         * @description One service (add-on) of purchase_product_info for one purchase type, optionally of one plan
+         *     (`connectionPlanId`). Documented paths and parameters; the result is assumed to be the service's catalog
+         *     entry. An unknown service is 404 `resource_not_found` naming `pricingServiceId` (assumed).
+         */
+        get: operations["getAddOnInfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pricing/openapi/purchase/v1/my_price_info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Query Subscription Price
+         * @description List prices before subscribing (documented: `productId`, `billingCycle`, `offeringId` required, `partnerId`
+         *     optional; `offeringId` from purchase_product_info). Plans and services that offer the billing cycle are
+         *     listed with their unit price; the price fields are assumed. An unknown `offeringId` is 404, a `partnerId`
+         *     that is not a subordinate 422 `partner_not_found` (assumed).
+         */
+        get: operations["getPriceInfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/user/openapi/user/v1/subordinate_user/{partnerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Query Information of a Subordinate User
+         * @description One subordinate user. `partnerId` is documented as a String, the subordinate's "Yeastar ID", with an e-mail
+         *     as the example: the mock matches it against each subordinate's `partnerId` or `email`. One that is not a
+         *     subordinate of the caller is 422 `partner_not_found` (assumed).
+         */
+        get: operations["getSubordinate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -219,6 +308,12 @@ export interface components {
          *     through a double and cannot be exact.
          */
         Int64Id: bigint | string;
+        /**
+         * @description A subordinate user: documented as a String (its "Yeastar ID", an e-mail in one example). Taken as a bare
+         *     64-bit integer, as the tutorials' IDs are, or as any string; one that is not a subordinate of the caller is
+         *     422 `partner_not_found`.
+         */
+        PartnerRef: components["schemas"]["Int64Id"] | string;
         /** @description A 64-bit or shorter ID as the documented responses send it, a string of digits. */
         IdString: string;
         /** @description The common wrapper of every response. */
@@ -284,7 +379,8 @@ export interface components {
             result?: components["schemas"]["TokenDetails"];
         };
         UserInfo: {
-            partnerId: components["schemas"]["IdString"];
+            /** @description The subordinate's unique ID (documented as a String; the detail endpoint's example is an e-mail). */
+            partnerId: string;
             city?: string;
             company?: string;
             country?: string;
@@ -349,6 +445,7 @@ export interface components {
             maxQuantity: number;
             /** @description What one unit of `quantity` is (`extension`, `minute`, `package`). */
             unit: string;
+            prices?: components["schemas"]["ListPrices"];
         };
         /** @description An orderable plan with the services that attach to it. Only `planId` is documented; the rest is assumed. */
         CatalogPlan: {
@@ -361,6 +458,7 @@ export interface components {
             multiCycles: number[];
             minQuantity: number;
             maxQuantity: number;
+            prices?: components["schemas"]["ListPrices"];
             /** @description Length of the free trial, for trial plans. */
             trialDays?: number;
             serviceList: components["schemas"]["CatalogService"][];
@@ -401,8 +499,8 @@ export interface components {
             operationType: components["schemas"]["OperationType"];
             productId: number;
             productNo?: string;
-            partnerId?: components["schemas"]["Int64Id"];
-            assignId?: components["schemas"]["Int64Id"];
+            partnerId?: components["schemas"]["PartnerRef"];
+            assignId?: components["schemas"]["PartnerRef"];
             billingId?: components["schemas"]["Int64Id"];
             /**
              * @description Purchase order number (documented). The order list shows it as `customReferenceNo` (assumed): this
@@ -507,6 +605,47 @@ export interface components {
         };
         InstanceProductResponse: components["schemas"]["SuccessEnvelope"] & {
             result?: components["schemas"]["InstanceProduct"];
+        };
+        /**
+         * @description List price per unit (extension, minute, package) and billing cycle, in USD, as decimal strings. my_price_info
+         *     is documented to return list prices; their shape is not, so this is assumed.
+         */
+        ListPrices: {
+            once?: components["schemas"]["Money"];
+            monthly?: components["schemas"]["Money"];
+            annually?: components["schemas"]["Money"];
+        };
+        Money: string;
+        PriceLine: {
+            id: components["schemas"]["IdString"];
+            name: string;
+            unitPrice: components["schemas"]["Money"];
+            unit: string;
+        };
+        /**
+         * @description Documented: `offeringId`, `planList` (price of a plan and its services), `serviceList`. The fields inside
+         *     the lists, `currencyCode` and `billingCycle` are assumed.
+         */
+        PriceInfo: {
+            offeringId: string;
+            currencyCode: string;
+            billingCycle: components["schemas"]["BillingCycle"];
+            planList: (components["schemas"]["PriceLine"] & {
+                serviceList: components["schemas"]["PriceLine"][];
+            })[];
+            serviceList: components["schemas"]["PriceLine"][];
+        };
+        PriceInfoResponse: components["schemas"]["SuccessEnvelope"] & {
+            result?: components["schemas"]["PriceInfo"];
+        };
+        PlanInfoResponse: components["schemas"]["SuccessEnvelope"] & {
+            result?: components["schemas"]["CatalogPlan"];
+        };
+        AddOnInfoResponse: components["schemas"]["SuccessEnvelope"] & {
+            result?: components["schemas"]["CatalogService"];
+        };
+        SubordinateResponse: components["schemas"]["SuccessEnvelope"] & {
+            result?: components["schemas"]["UserInfo"];
         };
         OrderPage: {
             count: number;
@@ -1020,6 +1159,175 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getPlanInfo: {
+        parameters: {
+            query: {
+                /** @example 14 */
+                productId: number;
+                /** @description The device serial number; needed for Linkus Cloud Service and Appliance Edition only (documented). */
+                productNo?: string;
+            };
+            header: {
+                /**
+                 * @description Identifies the calling application. Required on every endpoint; the vendor's examples send `OpenAPI`.
+                 * @example OpenAPI
+                 */
+                "User-Agent": components["parameters"]["UserAgent"];
+            };
+            path: {
+                /**
+                 * @description `trial`, `purchase` or `renew`: the vendor documents one endpoint for each.
+                 * @example purchase
+                 */
+                purchaseType: "trial" | "purchase" | "renew";
+                /** @example 3048941892189077504 */
+                pricingPlanId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanInfoResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getAddOnInfo: {
+        parameters: {
+            query: {
+                /** @example 14 */
+                productId: number;
+                /** @description The plan the service depends on (documented as an Integer; any 64-bit ID). */
+                connectionPlanId?: string;
+                /** @description The device serial number; needed for Linkus Cloud Service and Appliance Edition only (documented). */
+                productNo?: string;
+            };
+            header: {
+                /**
+                 * @description Identifies the calling application. Required on every endpoint; the vendor's examples send `OpenAPI`.
+                 * @example OpenAPI
+                 */
+                "User-Agent": components["parameters"]["UserAgent"];
+            };
+            path: {
+                /**
+                 * @description `trial`, `purchase` or `renew`: the vendor documents one endpoint for each.
+                 * @example purchase
+                 */
+                purchaseType: "trial" | "purchase" | "renew";
+                /** @example 3049032137219817472 */
+                pricingServiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddOnInfoResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getPriceInfo: {
+        parameters: {
+            query: {
+                /** @example 14 */
+                productId: number;
+                /** @example annually */
+                billingCycle: components["schemas"]["BillingCycle"];
+                /** @example 3048941892189077187 */
+                offeringId: string;
+                partnerId?: string;
+            };
+            header: {
+                /**
+                 * @description Identifies the calling application. Required on every endpoint; the vendor's examples send `OpenAPI`.
+                 * @example OpenAPI
+                 */
+                "User-Agent": components["parameters"]["UserAgent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list prices. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceInfoResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["BusinessRuleRefusal"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getSubordinate: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Identifies the calling application. Required on every endpoint; the vendor's examples send `OpenAPI`.
+                 * @example OpenAPI
+                 */
+                "User-Agent": components["parameters"]["UserAgent"];
+            };
+            path: {
+                /** @example 3076913644915998721 */
+                partnerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subordinate user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubordinateResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["BusinessRuleRefusal"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             default: components["responses"]["UnexpectedError"];

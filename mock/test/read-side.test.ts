@@ -1,0 +1,160 @@
+// The rest of the documented read side: products (list, detail), plan and add-on info, list prices, one
+// subordinate. Each refuses an unknown ID with a 4xx envelope, and the product read side reflects every order.
+import { beforeEach, describe, expect, it } from "vitest";
+import { expandBody, json, purchasePlanBody, renewBody, trialBody, SUB_WITH_INSTANCE } from "./bodies.ts";
+import { expectEnvelopeError, Harness } from "./harness.ts";
+
+let h: Harness;
+let token: string;
+beforeEach(async () => {
+  h = await Harness.create();
+  token = await h.token();
+});
+const PRODUCTS = "/product/openapi/instance_product/v1/client/instance_product_list";
+const DETAIL = "/product/openapi/instance_product/v1/detail";
+const products = async () => (await h.get(`${PRODUCTS}?productId=14`, token)).body.result;
+const detail = async (productNo: string) =>
+  (await h.get(`${DETAIL}?productId=14&productNo=${productNo}`, token)).body.result;
+
+describe("Query Product List and Get Product Details", () => {
+  it("list the account's products with the counts a renewal needs", async () => {
+    const page = await products();
+    expect(page).toMatchObject({ pageNo: 1, pageSize: 25 });
+    const own = page.results.find((p: any) => p.partnerId === "");
+    expect(own).toMatchObject({
+      productNo: "3076913644890832896",
+      instanceId: "1948832",
+      activationStatus: "activated",
+      trial: false,
+      extensions: 100,
+      status: "active",
+    });
+    expect(own.services).toContainEqual({ serviceId: "3049032137219817472", name: "Ultimate Plan", quantity: 10 });
+    expect(await detail(own.productNo)).toEqual(own);
+  });
+
+  it("reflect every order: an expansion, a trial, a renewal, a purchase", async () => {
+    expect((await h.order(json(expandBody(5)), token)).status).toBe(200);
+    expect((await detail("3076913644890832896")).services).toContainEqual(
+      expect.objectContaining({ name: "Ultimate Plan", quantity: 15 }),
+    );
+    const trial = (await h.order(json(trialBody()), token)).body.result;
+    expect((await products()).results[0]).toMatchObject({ instanceId: trial.instanceId, trial: true, status: "trial" });
+    const before = (await detail("3076913644890832896")).expireTime;
+    expect((await h.order(json(renewBody(100, 15)), token)).status).toBe(200);
+    expect((await detail("3076913644890832896")).expireTime).toBeGreaterThan(before);
+    const count = (await products()).total;
+    const bought = (await h.order(json(purchasePlanBody()), token)).body.result;
+    const after = await products();
+    expect(after.total).toBe(count + 1);
+    expect(await detail(bought.productNo)).toMatchObject({ extensions: 20, trial: false });
+  });
+
+  it("refuse an unknown productNo or productId with 404", async () => {
+    expectEnvelopeError(
+      await h.get(`${DETAIL}?productId=14&productNo=999`, token),
+      404,
+      "resource_not_found",
+      "productNo",
+    );
+    expectEnvelopeError(await h.get(`${PRODUCTS}?productId=99`, token), 404, "resource_not_found", "productId");
+    expectEnvelopeError(await h.get(`${DETAIL}?productId=14`, token), 400, "parameter_validation_failed", "productNo");
+  });
+});
+
+describe("plan and add-on info, prices, subordinates", () => {
+  const PLAN = "3048941892189077504";
+  const ULTIMATE = "3049032137219817472";
+  it("plan_info and add_on_info for trial, purchase and renew", async () => {
+    for (const pt of ["trial", "purchase", "renew"]) {
+      const plan = await h.get(`/pricing/openapi/purchase/v1/${pt}/plan_info/${PLAN}?productId=14`, token);
+      expect(plan.status, plan.text).toBe(200);
+      expect(plan.body.result).toMatchObject({ planId: PLAN, purchaseType: pt });
+    }
+    const addOn = await h.get(
+      `/pricing/openapi/purchase/v1/purchase/add_on_info/${ULTIMATE}?productId=14&connectionPlanId=${PLAN}`,
+      token,
+    );
+    expect(addOn.body.result).toMatchObject({
+      serviceId: ULTIMATE,
+      name: "Ultimate Plan",
+      prices: { annually: "12.00" },
+    });
+    expectEnvelopeError(
+      await h.get(`/pricing/openapi/purchase/v1/trial/add_on_info/${ULTIMATE}?productId=14`, token),
+      404,
+      "resource_not_found",
+      "pricingServiceId",
+    );
+    expectEnvelopeError(
+      await h.get(`/pricing/openapi/purchase/v1/renew/plan_info/123?productId=14`, token),
+      404,
+      "resource_not_found",
+      "pricingPlanId",
+    );
+    expectEnvelopeError(
+      await h.get(`/pricing/openapi/purchase/v1/switch/plan_info/${PLAN}?productId=14`, token),
+      400,
+      "parameter_validation_failed",
+      "purchaseType",
+    );
+  });
+
+  it("my_price_info lists the plan and its services at list price for the billing cycle", async () => {
+    const offering = "3048941892189077187";
+    const annual = await h.get(
+      `/pricing/openapi/purchase/v1/my_price_info?productId=14&billingCycle=annually&offeringId=${offering}`,
+      token,
+    );
+    expect(annual.status, annual.text).toBe(200);
+    const plan = annual.body.result.planList[0];
+    expect(plan).toMatchObject({ id: PLAN, unitPrice: "40.00" });
+    expect(plan.serviceList).toContainEqual({
+      id: ULTIMATE,
+      name: "Ultimate Plan",
+      unitPrice: "12.00",
+      unit: "extension",
+    });
+    const monthly = await h.get(
+      `/pricing/openapi/purchase/v1/my_price_info?productId=14&billingCycle=monthly&offeringId=${offering}`,
+      token,
+    );
+    expect(monthly.body.result.planList[0].serviceList.map((s: any) => s.name)).toEqual(["Extension Expansion"]);
+    expectEnvelopeError(
+      await h.get(`/pricing/openapi/purchase/v1/my_price_info?productId=14&billingCycle=annually&offeringId=1`, token),
+      404,
+      "resource_not_found",
+      "offeringId",
+    );
+    expectEnvelopeError(
+      await h.get(
+        `/pricing/openapi/purchase/v1/my_price_info?productId=14&billingCycle=annually&offeringId=${offering}&partnerId=nobody`,
+        token,
+      ),
+      422,
+      "partner_not_found",
+      "partnerId",
+    );
+  });
+
+  it("one subordinate by partnerId or e-mail; another string is 422 partner_not_found", async () => {
+    const byId = await h.get(`/user/openapi/user/v1/subordinate_user/${SUB_WITH_INSTANCE}`, token);
+    expect(byId.body.result.email).toBe("ana.lima@northwind.example");
+    const byMail = await h.get(`/user/openapi/user/v1/subordinate_user/ana.lima@northwind.example`, token);
+    expect(byMail.body.result.partnerId).toBe(String(SUB_WITH_INSTANCE));
+    expectEnvelopeError(
+      await h.get(`/user/openapi/user/v1/subordinate_user/color123@yeastar.com`, token),
+      422,
+      "partner_not_found",
+      "partnerId",
+    );
+  });
+
+  it("an order for a partnerId that is a string but no subordinate: 422 partner_not_found, not 400", async () => {
+    const body = { ...expandBody(1), partnerId: "color123@yeastar.com" };
+    expectEnvelopeError(await h.order(json(body), token), 422, "partner_not_found", "partnerId");
+    const byMail = { ...expandBody(1), partnerId: "ana.lima@northwind.example" };
+    const r = await h.order(json(byMail), token);
+    expect(r.status, r.text).toBe(200);
+  });
+});

@@ -9,6 +9,7 @@ import type { IdSequence } from "./ids.ts";
 import type {
   Account,
   CatalogPlan,
+  Effect,
   CatalogService,
   Instance,
   Order,
@@ -53,6 +54,8 @@ export interface OrderContext {
 export interface OrderOutcome {
   result: OrderResult;
   order: Order;
+  /** What the order does to an instance, relative to the state when it applies (paid orders only). */
+  effect?: Effect;
   /** The instance created or changed, as it will be once the order applies (a new object; the old one is untouched). */
   instance: Instance;
   trialKey?: string;
@@ -387,9 +390,8 @@ export function decideOrder(req: OrderRequest, ctx: OrderContext): OrderOutcome 
       checkBilling(item, i, s, true);
       return [s.serviceId, q] as const;
     });
-    const services = { ...current.services };
-    for (const [sid, q] of adds) services[sid] = (services[sid] ?? 0) + q;
-    return paid(ctx, base, { ...current, services });
+    const effect: Effect = { kind: "add", instanceId: current.instanceId, services: Object.fromEntries(adds) };
+    return paid(ctx, base, applyEffect(current, effect, now), effect);
   }
 
   const { plan, planIndex, services } = splitPlan(req.serviceList, op);
@@ -418,7 +420,7 @@ export function decideOrder(req: OrderRequest, ctx: OrderContext): OrderOutcome 
       createTime: now,
       expireTime: now + cycle,
     };
-    return paid(ctx, base, instance);
+    return paid(ctx, base, instance, { kind: "new", instance });
   }
 
   // renew_plan: quantities must equal what the instance has now.
@@ -447,15 +449,11 @@ export function decideOrder(req: OrderRequest, ctx: OrderContext): OrderOutcome 
         `must equal the current count of ${s.name} on instance ${current.instanceId}, ${count}`,
       );
   }
-  return paid(ctx, base, {
-    ...current,
-    services: { ...current.services },
-    expireTime: Math.max(current.expireTime, now) + cycle,
-    billingCycle: plan.billingCycle!,
-  });
+  const effect: Effect = { kind: "extend", instanceId: current.instanceId, cycleMs: cycle, billingCycle: plan.billingCycle! };
+  return paid(ctx, base, applyEffect(current, effect, now), effect);
 }
 
-type OrderBase = Omit<Order, "orderId" | "orderNo" | "transactionNo" | "instanceId" | "productNo">;
+type OrderBase = Omit<Order, "status" | "effect" | "orderId" | "orderNo" | "transactionNo" | "instanceId" | "productNo">;
 
 /**
  * One literal with every field in a fixed order, so all orders share one hidden class. (Built with object
@@ -463,6 +461,8 @@ type OrderBase = Omit<Order, "orderId" | "orderNo" | "transactionNo" | "instance
  */
 function makeOrder(b: OrderBase, ids: Pick<Order, "orderId" | "orderNo" | "transactionNo">, instance: Instance): Order {
   return {
+    status: "succeed",
+    effect: undefined,
     orderId: ids.orderId,
     orderNo: ids.orderNo,
     transactionNo: ids.transactionNo,
@@ -478,9 +478,32 @@ function makeOrder(b: OrderBase, ids: Pick<Order, "orderId" | "orderNo" | "trans
   };
 }
 
-function paid(ctx: OrderContext, base: OrderBase, instance: Instance): OrderOutcome {
+function paid(ctx: OrderContext, base: OrderBase, instance: Instance, effect: Effect): OrderOutcome {
   const order = makeOrder(base, ctx.ids.peekOrder(), instance);
-  return { order, instance, result: resultOf(order) };
+  return { order, instance, effect, result: resultOf(order) };
+}
+
+/**
+ * The instance as an effect leaves it (a new object): used when an order applies at once, and when a pending
+ * order is settled later, against the instance as it is then. A new instance's term starts when it is paid.
+ */
+export function applyEffect(current: Instance | undefined, effect: Effect, now: number): Instance {
+  if (effect.kind === "new") {
+    const term = effect.instance.expireTime - effect.instance.createTime;
+    return { ...effect.instance, services: { ...effect.instance.services }, createTime: now, expireTime: now + term };
+  }
+  if (!current) throw new Error(`instance ${effect.instanceId} is gone`);
+  if (effect.kind === "add") {
+    const services = { ...current.services };
+    for (const [sid, q] of Object.entries(effect.services)) services[sid] = (services[sid] ?? 0) + q;
+    return { ...current, services };
+  }
+  return {
+    ...current,
+    services: { ...current.services },
+    expireTime: Math.max(current.expireTime, now) + effect.cycleMs,
+    billingCycle: effect.billingCycle,
+  };
 }
 
 /**
@@ -498,7 +521,7 @@ export function resultOf(order: Order): OrderResult {
     instanceId: order.instanceId,
     orderId: order.orderId,
     orderNo: order.orderNo,
-    orderStatus: "succeed",
+    orderStatus: order.status ?? "succeed",
     productNo: order.productNo,
     transactionNo: order.transactionNo,
   };

@@ -6,7 +6,7 @@ import { DAY_MS } from "./clock.ts";
 import { findPlan, findService, nameOf } from "./catalog.ts";
 import { DomainError, refuse } from "./errors.ts";
 import { IdSequence, type Counters } from "./ids.ts";
-import { decideOrder, orderLines, resultOf, type OrderOutcome, type OrderRequest } from "./orders.ts";
+import { applyEffect, decideOrder, orderLines, resultOf, type OrderOutcome, type OrderRequest } from "./orders.ts";
 import { TokenSigner, accessClaims, refreshClaims, ACCESS_TTL_S, type Claims } from "./tokens.ts";
 import type {
   Account,
@@ -25,7 +25,11 @@ import type { Seed } from "../seed/load.ts";
 
 export type ChangeRecord =
   | { t: "account"; account: Account }
-  | { t: "order"; clientId: string; order: Order; instance: Instance; trialKey?: string }
+  /** An order; `instance` is the instance it changes or creates, absent while the order waits for payment. */
+  | { t: "order"; clientId: string; order: Order; instance?: Instance; trialKey?: string }
+  /** A pending order settled: its new status, and the instance as it changes now if it succeeded. */
+  | { t: "settle"; clientId: string; orderNo: string; status: "succeed" | "failed" | "cancelled"; instance?: Instance }
+  | { t: "payment"; clientId: string; mode: "auto" | "manual" }
   | { t: "clock"; clientId: string; offsetMs: number }
   | { t: "reset" }
   /** An isolated account that was idle too long. */
@@ -258,11 +262,23 @@ export class MockService {
         const a = this.#accounts.get(record.clientId);
         if (!a) return;
         a.orders.push(record.order);
-        const i = a.instances.findIndex((x) => x.instanceId === record.instance.instanceId);
-        if (i < 0) a.instances.push(record.instance);
-        else a.instances[i] = record.instance;
+        if (record.instance) this.#putInstance(a, record.instance);
         if (record.trialKey) a.trialsUsed.push(record.trialKey);
         this.ids.observe(record.order);
+        return;
+      }
+      case "settle": {
+        const a = this.#accounts.get(record.clientId);
+        const o = a?.orders.find((x) => x.orderNo === record.orderNo);
+        if (!a || !o) return;
+        o.status = record.status;
+        delete o.effect;
+        if (record.instance) this.#putInstance(a, record.instance);
+        return;
+      }
+      case "payment": {
+        const a = this.#accounts.get(record.clientId);
+        if (a) a.paymentMode = record.mode;
         return;
       }
       case "snapshot":
@@ -271,6 +287,38 @@ export class MockService {
         this.ids.restore(record.ids);
         return;
     }
+  }
+
+  #putInstance(a: Account, instance: Instance): void {
+    const i = a.instances.findIndex((x) => x.instanceId === instance.instanceId);
+    if (i < 0) a.instances.push(instance);
+    else a.instances[i] = instance;
+  }
+
+  /** Payment mode of an account (control API): auto, or manual (paid orders wait for a settlement). */
+  async setPaymentMode(clientId: string, mode: "auto" | "manual"): Promise<void> {
+    this.#accounts.get(clientId) ?? refuse("resource_not_found", "clientId", "not_found", `no account ${clientId}`);
+    await this.#commit({ t: "payment", clientId, mode });
+  }
+
+  /** Settles a pending order (control API): succeed makes its change now; failed and cancelled never do. */
+  async settleOrder(clientId: string, orderNo: string, status: "succeed" | "failed" | "cancelled"): Promise<Order> {
+    const a = this.#accounts.get(clientId) ?? refuse("resource_not_found", "clientId", "not_found", `no account ${clientId}`);
+    const order =
+      a.orders.find((o) => o.orderId !== null && (o.orderNo === orderNo || o.orderId === orderNo)) ??
+      refuse("resource_not_found", "orderNo", "not_found", `no order ${orderNo} for this account`);
+    if (order.status !== "pending" || !order.effect)
+      refuse("order_not_pending", "orderNo", "settled", `order ${order.orderNo} is ${order.status}, not pending`);
+    const record: ChangeRecord = { t: "settle", clientId, orderNo: order.orderNo, status };
+    if (status === "succeed") {
+      const effect = order.effect!;
+      const current = effect.kind === "new" ? undefined : a.instances.find((i) => i.instanceId === effect.instanceId);
+      if (effect.kind !== "new" && !current)
+        refuse("instance_not_found", "orderNo", "not_found", `the instance of order ${order.orderNo} is gone`);
+      record.instance = applyEffect(current, effect, this.now(clientId));
+    }
+    await this.#commit(record);
+    return order;
   }
 
   /** The whole state as one record: what compaction writes, and what a replay must rebuild exactly. */
@@ -564,12 +612,13 @@ export class MockService {
       now: this.now(account!.clientId),
       requestText,
     });
-    const record: ChangeRecord = {
-      t: "order",
-      clientId: account!.clientId,
-      order: outcome.order,
-      instance: outcome.instance,
-    };
+    const record: ChangeRecord = { t: "order", clientId: account!.clientId, order: outcome.order };
+    if (account!.paymentMode === "manual" && outcome.effect) {
+      // Waits for payment: answered pending, and nothing changes until it is settled (assumed lifecycle).
+      outcome.order.status = "pending";
+      outcome.order.effect = outcome.effect;
+      outcome.result.orderStatus = "pending";
+    } else record.instance = outcome.instance;
     if (outcome.trialKey) record.trialKey = outcome.trialKey;
     await this.#commit(record);
     return outcome;
@@ -590,7 +639,8 @@ export class MockService {
         status: instanceStatus(i, now),
         expireDate: new Date(i.expireTime).toISOString(),
       })),
-      orders: [...account.orders].reverse().map((o) => ({ ...o, result: resultOf(o) })),
+      paymentMode: account.paymentMode ?? "auto",
+      orders: [...account.orders].reverse().map((o) => ({ ...o, status: o.status ?? "succeed", result: resultOf(o) })),
       trialsUsed: account.trialsUsed,
     };
   }
@@ -605,7 +655,7 @@ function orderInfo(o: Order): OrderInfo {
   return {
     id: o.orderId!,
     orderNo: o.orderNo,
-    orderStatus: "succeed",
+    orderStatus: o.status ?? "succeed",
     createTime: o.createTime,
     currencyCode: "USD",
     // Assumed: the order's poNumber is what the list shows as customReferenceNo.

@@ -35,7 +35,19 @@ export interface Instance {
   expireTime: number;
 }
 
+/** What a paid order does to an instance once it is paid: made at once in auto mode, at settlement in manual. */
+export type Effect =
+  | { kind: "new"; instance: Instance }
+  | { kind: "add"; instanceId: string; services: Record<string, number> }
+  | { kind: "extend"; instanceId: string; cycleMs: number; billingCycle: string };
+
+export type OrderStatus = S["OrderStatus"];
+
 export interface Order {
+  /** succeed at once, or pending until settled (manual payment mode), then succeed, failed or cancelled. */
+  status: OrderStatus;
+  /** While pending: what the order will do once paid. */
+  effect?: Effect;
   orderId: string | null;
   orderNo: string;
   transactionNo: string;
@@ -66,4 +78,6 @@ export interface Account {
   trialsUsed: string[];
   clockOffsetMs: number;
   createTime: number;
+  /** auto (default): paid orders succeed at once; manual: they wait for a settlement (assumed lifecycle). */
+  paymentMode?: "auto" | "manual";
 }

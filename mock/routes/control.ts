@@ -54,6 +54,14 @@ export function controlHandlers(
     getAccount: ({ params }) => service.accountState(accountOf(params.clientId)),
     advanceClock: ({ params, body }) => advance(params.clientId, body.seconds),
     advanceDemoClock: ({ body }) => advance(service.demoClientId, body.seconds),
+    setPaymentMode: async ({ params, body }) => {
+      await service.setPaymentMode(accountOf(params.clientId).clientId, body.mode);
+      return { clientId: params.clientId, mode: body.mode };
+    },
+    settleOrder: async ({ params, body }) => {
+      const order = await service.settleOrder(accountOf(params.clientId).clientId, params.orderNo, body.outcome);
+      return { orderNo: order.orderNo, status: body.outcome };
+    },
     listFaults: () => faults.list(),
     injectFault: ({ body }) => {
       if (body.clientId !== undefined) accountOf(body.clientId);

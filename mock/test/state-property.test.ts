@@ -29,6 +29,8 @@ type Op =
   | { k: "account" }
   | { k: "clock"; who: number; days: number }
   | { k: "latencyRace"; who: number; kind: Kind; latencyMs: number; resetFirst: boolean }
+  | { k: "payment"; who: number; manual: boolean }
+  | { k: "settle"; who: number; outcome: "succeed" | "failed" | "cancelled" }
   | { k: "restart" };
 
 const who = fc.nat(5);
@@ -60,6 +62,15 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.constant({ k: "restart" as const }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant("payment" as const), who, manual: fc.boolean() }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      k: fc.constant("settle" as const),
+      who,
+      outcome: fc.constantFrom("succeed" as const, "failed" as const, "cancelled" as const),
+    }),
+  },
 );
 
 interface Acked {
@@ -197,6 +208,28 @@ class World {
         const ordered = this.order(c, o.kind);
         if (!o.resetFirst) await new Promise((r) => setTimeout(r, 1));
         await Promise.all([ordered, this.reset()]);
+        return;
+      }
+      case "payment": {
+        const c = this.client(o.who);
+        const r = await this.call(
+          "POST",
+          `/__mock/accounts/${c}/payment`,
+          json({ mode: o.manual ? "manual" : "auto" }),
+        );
+        expect(r.status).toBe(200);
+        return;
+      }
+      case "settle": {
+        const c = this.client(o.who);
+        const pending = this.durable.service.account(c)?.orders.find((x) => x.status === "pending");
+        if (!pending) return;
+        const r = await this.call(
+          "POST",
+          `/__mock/accounts/${c}/orders/${pending.orderNo}/settle`,
+          json({ outcome: o.outcome }),
+        );
+        expect(r.status, JSON.stringify(r.body)).toBe(200);
         return;
       }
       case "restart":

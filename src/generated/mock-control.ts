@@ -89,6 +89,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__mock/accounts/{clientId}/payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Whether paid orders succeed at once or wait for payment
+         * @description `auto` (the default): paid orders succeed at once, as the tutorials show. `manual`: a paid order is answered
+         *     with `orderStatus: pending` and changes nothing until it is settled. Trials never wait. The lifecycle is
+         *     assumed: the vendor documents the statuses, not how an API order reaches them.
+         */
+        post: operations["setPaymentMode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__mock/accounts/{clientId}/orders/{orderNo}/settle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Settle a pending order
+         * @description `succeed` makes the order's change now (against the instance as it is now); `failed` and `cancelled` never
+         *     make it. An order that is not pending is 409 `order_not_pending`.
+         */
+        post: operations["settleOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/__mock/clock/advance": {
         parameters: {
             query?: never;
@@ -486,6 +529,82 @@ export interface operations {
         requestBody: components["requestBodies"]["Advance"];
         responses: {
             200: components["responses"]["Clock"];
+            "4XX": components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    setPaymentMode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: components["parameters"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {unknown} */
+                    mode: "auto" | "manual";
+                };
+            };
+        };
+        responses: {
+            /** @description The mode now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Success"] & {
+                        result?: {
+                            clientId: string;
+                            /** @enum {unknown} */
+                            mode: "auto" | "manual";
+                        };
+                    };
+                };
+            };
+            "4XX": components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    settleOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: components["parameters"]["ClientId"];
+                /** @description The order number (or the order ID). */
+                orderNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {unknown} */
+                    outcome: "succeed" | "failed" | "cancelled";
+                };
+            };
+        };
+        responses: {
+            /** @description The order, settled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Success"] & {
+                        result?: {
+                            orderNo: string;
+                            /** @enum {unknown} */
+                            status: "succeed" | "failed" | "cancelled";
+                        };
+                    };
+                };
+            };
             "4XX": components["responses"]["Error"];
             default: components["responses"]["Error"];
         };

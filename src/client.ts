@@ -19,6 +19,8 @@ export type CatalogService = Schemas["CatalogService"];
 export type OrderPage = Schemas["OrderPage"];
 export type OrderDetail = Schemas["OrderDetail"];
 export type InstanceProduct = Schemas["InstanceProduct"];
+export type PriceInfo = Schemas["PriceInfo"];
+export type PurchaseTypeName = "trial" | "purchase" | "renew";
 export type InstanceProductPage = Schemas["InstanceProductPage"];
 
 export interface PartnerPortalClientOptions {
@@ -70,6 +72,27 @@ export interface PartnerPortalClient {
   listInstanceProducts(query: { productId: number; pageNo?: number; pageSize?: number }): Promise<InstanceProductPage>;
   /** Get Product Details: one product by its productNo. */
   getInstanceProduct(productId: number, productNo: string): Promise<InstanceProduct>;
+  /** Query Information about the Plan Available for Trial / Subscription / Renewal. */
+  getPlanInfo(
+    purchaseType: PurchaseTypeName,
+    pricingPlanId: string,
+    query: { productId: number; productNo?: string },
+  ): Promise<CatalogPlan>;
+  /** Query Information about the Service Available for Trial / Subscription / Renewal. */
+  getAddOnInfo(
+    purchaseType: PurchaseTypeName,
+    pricingServiceId: string,
+    query: { productId: number; connectionPlanId?: string; productNo?: string },
+  ): Promise<CatalogService>;
+  /** Query Subscription Price: list prices before ordering. */
+  getPriceInfo(query: {
+    productId: number;
+    billingCycle: "once" | "monthly" | "annually";
+    offeringId: string;
+    partnerId?: string;
+  }): Promise<PriceInfo>;
+  /** Query Information of a Subordinate User, by partnerId (or the e-mail the docs call its Yeastar ID). */
+  getSubordinate(partnerId: string): Promise<UserInfo>;
 }
 
 export function createPartnerPortalClient(options: PartnerPortalClientOptions): PartnerPortalClient {
@@ -133,6 +156,29 @@ export function createPartnerPortalClient(options: PartnerPortalClientOptions): 
       unwrap(
         api.GET("/product/openapi/instance_product/v1/client/instance_product_list", {
           params: { ...ua, query },
+          parseAs: "text",
+        }),
+      ),
+    getPlanInfo: (purchaseType, pricingPlanId, query) =>
+      unwrap(
+        api.GET("/pricing/openapi/purchase/v1/{purchaseType}/plan_info/{pricingPlanId}", {
+          params: { ...ua, path: { purchaseType, pricingPlanId }, query },
+          parseAs: "text",
+        }),
+      ),
+    getAddOnInfo: (purchaseType, pricingServiceId, query) =>
+      unwrap(
+        api.GET("/pricing/openapi/purchase/v1/{purchaseType}/add_on_info/{pricingServiceId}", {
+          params: { ...ua, path: { purchaseType, pricingServiceId }, query },
+          parseAs: "text",
+        }),
+      ),
+    getPriceInfo: (query) =>
+      unwrap(api.GET("/pricing/openapi/purchase/v1/my_price_info", { params: { ...ua, query }, parseAs: "text" })),
+    getSubordinate: (partnerId) =>
+      unwrap(
+        api.GET("/user/openapi/user/v1/subordinate_user/{partnerId}", {
+          params: { ...ua, path: { partnerId } },
           parseAs: "text",
         }),
       ),

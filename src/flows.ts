@@ -3,6 +3,7 @@ import type {
   CatalogPlan,
   CatalogService,
   ContactInfo,
+  InstanceProduct,
   OrderItem,
   OrderSaveRequest,
   PartnerPortalClient,
@@ -83,6 +84,8 @@ async function pickBillingContact(client: PartnerPortalClient, which: ContactPic
 
 // IDs travel as bigint so the body carries bare 19-digit integers, exactly as the vendor's examples do.
 const bare = (id: string) => BigInt(id);
+// A partnerId is documented as a String: digits go bare like the other IDs, anything else as text.
+const partnerRef = (id: string) => (/^[0-9]{1,19}$/.test(id) ? BigInt(id) : id);
 
 interface Common {
   productId?: number;
@@ -118,11 +121,13 @@ export async function requestFreeTrial(client: PartnerPortalClient, o: FreeTrial
     });
   }
   const body: OrderSaveRequest = { operationType: "trial_plan", productId, serviceList: items };
-  if (partnerId) body.partnerId = bare(partnerId);
+  if (partnerId) body.partnerId = partnerRef(partnerId);
   return placeOrder(client, body, o.order);
 }
 
 interface Paid extends Common {
+  /** The product (instance) to order for, from listInstanceProducts (productNo); default: the first that fits. */
+  productNo?: string;
   billingContact?: ContactPick;
   billingCycle?: BillingCycle;
   multiCycle?: number;
@@ -146,6 +151,7 @@ export async function subscribeService(client: PartnerPortalClient, o: Subscribe
   const body: OrderSaveRequest = {
     operationType: "purchase_service",
     productId,
+    ...(o.productNo ? { productNo: o.productNo } : {}),
     billingId: bare(contact.billingContactId),
     serviceList: [
       {
@@ -160,7 +166,7 @@ export async function subscribeService(client: PartnerPortalClient, o: Subscribe
       },
     ],
   };
-  if (partnerId) body.partnerId = bare(partnerId);
+  if (partnerId) body.partnerId = partnerRef(partnerId);
   return placeOrder(client, body, o.order);
 }
 /** The tutorial's own name for the same flow. */
@@ -168,9 +174,32 @@ export const expandCapacity = subscribeService;
 
 export interface PlanOrderOptions extends Paid {
   plan: Pick;
-  /** Extensions of the plan. For a renewal, exactly the current count. */
-  quantity: number;
-  services?: Array<{ service: Pick; quantity: number }>;
+  /** Extensions of the plan; required for a purchase. A renewal sends exactly the current count: given, or read
+   * from the product's details (Get Product Details) when left out. */
+  quantity?: number;
+  /** Services with the plan; for a renewal, left out means every service the product has, at its current count. */
+  services?: Array<{ service: Pick; quantity?: number }>;
+}
+
+/** The product a renewal is for: the given productNo, or the first non-trial product of the plan and user. */
+async function productToRenew(
+  client: PartnerPortalClient,
+  productId: number,
+  planId: string,
+  partnerId: string | undefined,
+  productNo: string | undefined,
+): Promise<InstanceProduct> {
+  if (productNo) return client.getInstanceProduct(productId, productNo);
+  for (let pageNo = 1; pageNo <= 20; pageNo++) {
+    const page = await client.listInstanceProducts({ productId, pageNo, pageSize: 100 });
+    const found =
+      page.results.find(
+        (p) => !p.trial && p.planId === planId && p.partnerId === (partnerId ?? "") && p.status !== "expired",
+      ) ?? page.results.find((p) => !p.trial && p.planId === planId && p.partnerId === (partnerId ?? ""));
+    if (found) return found;
+    if (pageNo >= page.totalPage) break;
+  }
+  throw new FlowError(`no product of plan ${planId} to renew${partnerId ? ` for subordinate ${partnerId}` : ""}`);
 }
 
 async function planOrder(
@@ -183,32 +212,48 @@ async function planOrder(
   const info = await client.getPurchaseProductInfo(productId);
   const plan = pickPlan(info.planList, o.plan, kind);
   const contact = await pickBillingContact(client, o.billingContact);
+  // A renewal sends the exact current counts: read them unless the caller gave them.
+  const needsCounts =
+    kind === "renew" && (o.quantity === undefined || !o.services || o.services.some((s) => s.quantity === undefined));
+  const current = needsCounts
+    ? await productToRenew(client, productId, plan.planId, partnerId, o.productNo)
+    : undefined;
+  const quantity = o.quantity ?? current?.extensions;
+  if (quantity === undefined) throw new FlowError("quantity (the number of extensions) is required for a purchase");
+  const count = (serviceId: string) => current?.services.find((s) => s.serviceId === serviceId)?.quantity ?? 0;
+  const wanted =
+    o.services ??
+    (current?.services ?? [])
+      .filter((s) => plan.serviceList.some((x) => x.serviceId === s.serviceId))
+      .map((s) => ({ service: { id: s.serviceId }, quantity: s.quantity }));
   const billing = {
     billingModel: "recurring" as const,
     billingCycle: o.billingCycle ?? "annually",
     multiCycle: o.multiCycle ?? 0,
   };
   const items: OrderItem[] = [
-    { serviceType: "plan", serviceId: bare(plan.planId), quantity: o.quantity, purchaseType: kind, ...billing },
+    { serviceType: "plan", serviceId: bare(plan.planId), quantity, purchaseType: kind, ...billing },
   ];
-  for (const s of o.services ?? []) {
+  for (const s of wanted) {
     const service = pickService(plan, s.service);
     items.push({
       connectionPlanId: bare(plan.planId),
       serviceType: "service",
       serviceId: bare(service.serviceId),
-      quantity: s.quantity,
+      quantity: s.quantity ?? count(service.serviceId),
       purchaseType: kind,
       ...billing,
     });
   }
+  const productNo = o.productNo ?? (kind === "renew" ? current?.productNo : undefined);
   const body: OrderSaveRequest = {
     operationType: kind === "purchase" ? "purchase_plan" : "renew_plan",
     productId,
+    ...(productNo ? { productNo } : {}),
     billingId: bare(contact.billingContactId),
     serviceList: items,
   };
-  if (partnerId) body.partnerId = bare(partnerId);
+  if (partnerId) body.partnerId = partnerRef(partnerId);
   return placeOrder(client, body, o.order);
 }
 

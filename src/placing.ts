@@ -5,7 +5,7 @@
 // the product list (a new trial product of that plan). Found: the order is returned, flagged `reconciled`. Not
 // found: one resend with the same reference, then a look again. Still unclear: OrderOutcomeUnknown, carrying the
 // reference, so the caller can look later. It never reports "not placed" without a look that proved it.
-import type { InstanceProduct, OrderResult, OrderSaveRequest, PartnerPortalClient } from "./client.ts";
+import type { InstanceProduct, OrderDetail, OrderResult, OrderSaveRequest, PartnerPortalClient } from "./client.ts";
 import { PartnerPortalError } from "./errors.ts";
 
 export interface PlaceOrderOptions {
@@ -173,4 +173,20 @@ export async function placeOrder(
     if (found) return { ...found, reference, reconciled: true, attempts: attempt };
   }
   throw new OrderOutcomeUnknown(reference, 2, lastError);
+}
+
+/** Waits for a pending order to be settled (paid, failed, cancelled), polling its details; throws on timeout. */
+export async function waitForOrder(
+  client: PartnerPortalClient,
+  orderNo: string,
+  options: { timeoutMs?: number; intervalMs?: number } = {},
+): Promise<OrderDetail> {
+  const until = Date.now() + (options.timeoutMs ?? 60_000);
+  for (;;) {
+    const detail = await client.getOrder(orderNo);
+    if (detail.orderInformation.orderStatus !== "pending") return detail;
+    if (Date.now() >= until)
+      throw new Error(`order ${orderNo} is still pending after ${options.timeoutMs ?? 60_000} ms`);
+    await sleep(options.intervalMs ?? 1000);
+  }
 }

@@ -297,7 +297,7 @@ export class MockService {
 
   /** Payment mode of an account (control API): auto, or manual (paid orders wait for a settlement). */
   async setPaymentMode(clientId: string, mode: "auto" | "manual"): Promise<void> {
-    this.#accounts.get(clientId) ?? refuse("resource_not_found", "clientId", "not_found", `no account ${clientId}`);
+    if (!this.#accounts.has(clientId)) refuse("resource_not_found", "clientId", "not_found", `no account ${clientId}`);
     await this.#commit({ t: "payment", clientId, mode });
   }
 

@@ -7,7 +7,7 @@ import { dirname, join } from "node:path";
 import autocannon from "autocannon";
 import { fromRoot } from "../openapi/root.ts";
 import { freePort } from "../contracts/prism.ts";
-import { expandBody, json } from "../mock/test/bodies.ts";
+import { EXTENSIONS, expandBody, json } from "../mock/test/bodies.ts";
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -67,7 +67,12 @@ const ENDPOINTS = [
     path: "/pricing/openapi/purchase/v1/purchase_product_info?productId=14",
   },
   { key: "GET billing_contact_list", method: "GET", path: "/user/openapi/user/v1/client/billing_contact_list" },
-  { key: "POST order/save", method: "POST", path: "/order/openapi/order/v1/save", body: json(expandBody(1)) },
+  {
+    key: "POST order/save",
+    method: "POST",
+    path: "/order/openapi/order/v1/save",
+    body: json(expandBody(1, EXTENSIONS)),
+  },
 ] as const;
 
 function load(server: Server, ep: (typeof ENDPOINTS)[number], opts: { duration?: number; amount?: number } = {}) {

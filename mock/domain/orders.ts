@@ -47,6 +47,8 @@ export interface OrderContext {
   account: Readonly<Account>;
   catalog: ReadonlyMap<number, Product>;
   ids: Pick<IdSequence, "peekOrder" | "peekInstance">;
+  /** IDs for this account's own free trial instead of fresh ones (the demo account: the documented answer). */
+  trialIds?: { instanceId: string; productNo: string } | undefined;
   now: number;
   requestText: string;
 }
@@ -182,6 +184,29 @@ function checkConnection(item: Item, i: number, planId: string, required: boolea
       "mismatch",
       `${cid} must equal the plan of this order, ${planId}`,
     );
+}
+
+/**
+ * Ultimate Plan extensions are carved out of the instance's extensions (assumed, from the portal's description):
+ * refuses an instance that would hold more of a `withinExtensions` service than extensions (plan + expansions).
+ */
+function checkWithinExtensions(product: Product, instance: Instance, items: Array<{ item: Item; i: number }>): void {
+  const plan = findPlan(product, "purchase", instance.planId);
+  const services = plan?.serviceList ?? [];
+  const total = (flag: "withinExtensions" | "addsExtensions") =>
+    services.filter((s) => s[flag]).reduce((n, s) => n + (instance.services[s.serviceId] ?? 0), 0);
+  const extensions = instance.quantity + total("addsExtensions");
+  const within = total("withinExtensions");
+  if (within <= extensions) return;
+  const at_ = items.find(({ item }) =>
+    services.some((s) => s.withinExtensions && s.serviceId === String(item.serviceId)),
+  );
+  refuse(
+    "quantity_out_of_range",
+    at_ ? at(at_.i, "quantity") : "serviceList",
+    "exceeds_extensions",
+    `would give instance ${instance.instanceId} ${within} Ultimate Plan extensions but only ${extensions} extensions`,
+  );
 }
 
 function line(product: Product | undefined, item: Item, planId?: string): OrderLine {
@@ -331,7 +356,7 @@ export function decideOrder(req: OrderRequest, ctx: OrderContext): OrderOutcome 
         `${partnerId ? `subordinate ${partnerId}` : "this account"} already had a free trial of product ${product.productId}`,
       );
     const instance: Instance = {
-      ...ctx.ids.peekInstance(),
+      ...((!partnerId && ctx.trialIds) || ctx.ids.peekInstance()),
       productId: product.productId,
       partnerId,
       planId: entry.planId,
@@ -391,7 +416,9 @@ export function decideOrder(req: OrderRequest, ctx: OrderContext): OrderOutcome 
       return [s.serviceId, q] as const;
     });
     const effect: Effect = { kind: "add", instanceId: current.instanceId, services: Object.fromEntries(adds) };
-    return paid(ctx, base, applyEffect(current, effect, now), effect);
+    const after = applyEffect(current, effect, now);
+    checkWithinExtensions(product, after, items);
+    return paid(ctx, base, after, effect);
   }
 
   const { plan, planIndex, services } = splitPlan(req.serviceList, op);
@@ -420,6 +447,7 @@ export function decideOrder(req: OrderRequest, ctx: OrderContext): OrderOutcome 
       createTime: now,
       expireTime: now + cycle,
     };
+    checkWithinExtensions(product, instance, serviceItems);
     return paid(ctx, base, instance, { kind: "new", instance });
   }
 
@@ -449,11 +477,19 @@ export function decideOrder(req: OrderRequest, ctx: OrderContext): OrderOutcome 
         `must equal the current count of ${s.name} on instance ${current.instanceId}, ${count}`,
       );
   }
-  const effect: Effect = { kind: "extend", instanceId: current.instanceId, cycleMs: cycle, billingCycle: plan.billingCycle! };
+  const effect: Effect = {
+    kind: "extend",
+    instanceId: current.instanceId,
+    cycleMs: cycle,
+    billingCycle: plan.billingCycle!,
+  };
   return paid(ctx, base, applyEffect(current, effect, now), effect);
 }
 
-type OrderBase = Omit<Order, "status" | "effect" | "orderId" | "orderNo" | "transactionNo" | "instanceId" | "productNo">;
+type OrderBase = Omit<
+  Order,
+  "status" | "effect" | "orderId" | "orderNo" | "transactionNo" | "instanceId" | "productNo"
+>;
 
 /**
  * One literal with every field in a fixed order, so all orders share one hidden class. (Built with object

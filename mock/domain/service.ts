@@ -303,7 +303,8 @@ export class MockService {
 
   /** Settles a pending order (control API): succeed makes its change now; failed and cancelled never do. */
   async settleOrder(clientId: string, orderNo: string, status: "succeed" | "failed" | "cancelled"): Promise<Order> {
-    const a = this.#accounts.get(clientId) ?? refuse("resource_not_found", "clientId", "not_found", `no account ${clientId}`);
+    const a =
+      this.#accounts.get(clientId) ?? refuse("resource_not_found", "clientId", "not_found", `no account ${clientId}`);
     const order =
       a.orders.find((o) => o.orderId !== null && (o.orderNo === orderNo || o.orderId === orderNo)) ??
       refuse("resource_not_found", "orderNo", "not_found", `no order ${orderNo} for this account`);
@@ -523,7 +524,9 @@ export class MockService {
   /** Get Product Details: one of the account's products by productNo. */
   instanceProduct(account: Account, productId: number, productNo: string) {
     this.productInfo(productId);
-    const i = account.instances.find((x) => x.productId === productId && x.productNo === productNo);
+    // Instances of one product share its productNo (the demo's trial and paid instance do): the paid one first.
+    const same = account.instances.filter((x) => x.productId === productId && x.productNo === productNo);
+    const i = same.find((x) => !x.trial) ?? same[0];
     if (!i)
       return refuse(
         "resource_not_found",
@@ -605,12 +608,22 @@ export class MockService {
         "changed",
         `the account ${authenticated.clientId} was ${account ? "reset" : "removed"} while this request was in flight; nothing was changed`,
       );
+    // Assumed productNo model: a productNo names the user's product, which its instances share; so the demo
+    // account's trial answers the documented IDs (instance 1948747, productNo 3076913644890832896).
+    const seedTrial = this.options.seed.account.trial;
+    const trialIds =
+      seedTrial &&
+      account!.clientId === this.demoClientId &&
+      !account!.instances.some((i) => i.instanceId === seedTrial.instanceId)
+        ? seedTrial
+        : undefined;
     const outcome = decideOrder(body, {
       account: account!,
       catalog: this.catalog,
       ids: this.ids,
       now: this.now(account!.clientId),
       requestText,
+      trialIds,
     });
     const record: ChangeRecord = { t: "order", clientId: account!.clientId, order: outcome.order };
     if (account!.paymentMode === "manual" && outcome.effect) {

@@ -27,6 +27,8 @@ export interface Seed {
   /** What every new account starts with (the demo account keeps these IDs; isolated ones get fresh ones). */
   account: Pick<Account, "ucId" | "userId" | "username" | "userCode" | "subordinates" | "billingContacts"> & {
     instances: SeedInstance[];
+    /** The demo account's own first trial gets these IDs (the documented answer). */
+    trial?: { instanceId: string; productNo: string };
   };
 }
 

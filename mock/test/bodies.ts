@@ -22,7 +22,9 @@ export const trialBody = (): Body => ({
   ],
 });
 
-export const expandBody = (quantity = 50): Body => ({
+/** The documented expand-capacity body; `serviceId` another service of the plan (EXTENSIONS for volume tests:
+ * Ultimate Plan extensions cannot outnumber the instance's extensions). */
+export const expandBody = (quantity = 50, serviceId = ULTIMATE): Body => ({
   operationType: "purchase_service",
   productId: 14,
   billingId: CONTACT,
@@ -30,7 +32,7 @@ export const expandBody = (quantity = 50): Body => ({
     {
       connectionPlanId: PLAN,
       serviceType: "service",
-      serviceId: ULTIMATE,
+      serviceId,
       quantity,
       purchaseType: "purchase",
       billingModel: "recurring",

@@ -7,11 +7,12 @@ import { Agent } from "undici";
 import { createMock } from "../create.ts";
 import type { MockApp } from "../app.ts";
 import { parseJson } from "../../src/json.ts";
-import { expandBody, json, trialBody } from "./bodies.ts";
+import { EXTENSIONS, expandBody, json, trialBody } from "./bodies.ts";
 
 const ACCOUNTS = 5;
 const ORDERS = 1000;
-const ULTIMATE = "3049032137219817472";
+// Extension Expansion: volume without the Ultimate Plan cap (Ultimate extensions <= extensions).
+const ULTIMATE = String(EXTENSIONS);
 let mock: MockApp;
 let server: Server;
 let base: string;
@@ -52,7 +53,9 @@ describe("concurrency", () => {
     const sessions = await Promise.all(Array.from({ length: ACCOUNTS }, session));
     const start = sessions.map((s) => s.account.instances.find((i) => i.partnerId === "")!.services[ULTIMATE] ?? 0);
     const plan = Array.from({ length: ORDERS }, (_, i) => ({ who: i % ACCOUNTS, quantity: 1 + (i % 7) }));
-    const answers = await Promise.all(plan.map((p) => order(sessions[p.who]!.token, json(expandBody(p.quantity)))));
+    const answers = await Promise.all(
+      plan.map((p) => order(sessions[p.who]!.token, json(expandBody(p.quantity, EXTENSIONS)))),
+    );
 
     const acked = answers.map((a, i) => ({ ...a, ...plan[i]! })).filter((a) => a.status === 200);
     expect(acked).toHaveLength(ORDERS);
@@ -112,7 +115,7 @@ describe("concurrency", () => {
       }),
     );
     const first = await Promise.all([
-      ...Array.from({ length: 80 }, (_, i) => order(sessions[i % 4]!.token, json(expandBody(1)))),
+      ...Array.from({ length: 80 }, (_, i) => order(sessions[i % 4]!.token, json(expandBody(1, EXTENSIONS)))),
       ...clocks,
     ]);
     const acked = first.slice(0, 80).filter((a: any) => a.status === 200);
@@ -134,7 +137,7 @@ describe("concurrency", () => {
         count: 10,
         latencyMs: 500,
       });
-    const held = Array.from({ length: 40 }, (_, i) => order(sessions[i % 4]!.token, json(expandBody(1))));
+    const held = Array.from({ length: 40 }, (_, i) => order(sessions[i % 4]!.token, json(expandBody(1, EXTENSIONS))));
     await vi.waitFor(() => expect(mock.faults.list()).toEqual([]), { timeout: 20_000 });
     await fetch(`${base}/__mock/reset`, {
       method: "POST",

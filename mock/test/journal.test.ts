@@ -14,7 +14,7 @@ import { newSecret } from "../domain/tokens.ts";
 import type { MockService } from "../domain/service.ts";
 import { Journal, readStateFile, type Header, type JournalFile } from "../journal.ts";
 import { openDurableService } from "../state.ts";
-import { expandBody, json, purchasePlanBody } from "./bodies.ts";
+import { EXTENSIONS, expandBody, json, purchasePlanBody } from "./bodies.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "mock-journal-"));
 const header: Header = { t: "header", format: "x", version: 1, jwtSecret: "k", createdAt: "" };
@@ -44,7 +44,7 @@ async function serve(service: MockService) {
     body: "grant_type=pp_credentials&client_id=demo-client-id&client_secret=demo-client-secret",
   });
   const token = ((await tok.json()) as { result: { token: string } }).result.token;
-  const order = (body = json(expandBody(1))) => call("POST", "/order/openapi/order/v1/save", body, token);
+  const order = (body = json(expandBody(1, EXTENSIONS))) => call("POST", "/order/openapi/order/v1/save", body, token);
   return { app, call, order, token };
 }
 
@@ -163,7 +163,7 @@ describe("the state file on disk", () => {
     const { order } = await serve(a.service);
     let max = 0;
     for (let i = 0; i < 120; i++) {
-      expect((await order(json(i % 10 ? expandBody(1) : purchasePlanBody()))).status).toBe(200);
+      expect((await order(json(i % 10 ? expandBody(1, EXTENSIONS) : purchasePlanBody()))).status).toBe(200);
       max = Math.max(max, statSync(file).size);
     }
     await a.journal.close();

@@ -158,3 +158,26 @@ describe("plan and add-on info, prices, subordinates", () => {
     expect(r.status, r.text).toBe(200);
   });
 });
+
+describe("fidelity", () => {
+  it("the demo account's trial answers the documented IDs: instance 1948747, productNo 3076913644890832896", async () => {
+    const r = await h.order(json(trialBody()), token);
+    expect(r.text).toContain('"instanceId":"1948747"');
+    expect(r.text).toContain('"productNo":"3076913644890832896"');
+    // The trial and the paid instance share the product's number; its details show the paid one.
+    expect((await detail("3076913644890832896")).instanceId).toBe("1948832");
+  });
+
+  it("Ultimate Plan extensions cannot outnumber the instance's extensions: 422 quantity_out_of_range", async () => {
+    const before = h.snapshot();
+    // 100 extensions, 10 Ultimate: 91 more would make 101.
+    expectEnvelopeError(
+      await h.order(json(expandBody(91)), token),
+      422,
+      "quantity_out_of_range",
+      "serviceList[0].quantity",
+    );
+    expect(h.snapshot()).toBe(before);
+    expect((await h.order(json(expandBody(90)), token)).status).toBe(200);
+  });
+});

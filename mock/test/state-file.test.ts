@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseJson } from "../../src/json.ts";
 import { runMock } from "./spawn.ts";
-import { expandBody, json, trialBody } from "./bodies.ts";
+import { EXTENSIONS, expandBody, json, trialBody } from "./bodies.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "mock-state-"));
 const UA = { "User-Agent": "OpenAPI" };
@@ -53,7 +53,9 @@ describe("--state-file", () => {
     expect((await order(base2, t, json(trialBody()))).status).toBe(409);
     // New IDs continue after the replayed ones.
     const next = (
-      parseJson(await (await order(base2, t, json(expandBody(1)))).text()) as { result: { orderId: string } }
+      parseJson(await (await order(base2, t, json(expandBody(1, EXTENSIONS)))).text()) as {
+        result: { orderId: string };
+      }
     ).result.orderId;
     expect(Number(next)).toBe(Number(paid) + 1);
     await b.stop();
@@ -72,7 +74,7 @@ describe("--state-file", () => {
     const worker = async () => {
       while (!stop) {
         try {
-          const r = await order(base, t, json(expandBody(1)));
+          const r = await order(base, t, json(expandBody(1, EXTENSIONS)));
           if (r.status === 200)
             acked.push((parseJson(await r.text()) as { result: { orderId: string } }).result.orderId);
         } catch {

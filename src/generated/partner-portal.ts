@@ -112,8 +112,11 @@ export interface paths {
         put?: never;
         /**
          * Create an Order
-         * @description Creates a trial, a purchase, a capacity expansion or service subscription, or a renewal. A successful order
-         *     is placed at once (`orderStatus: succeed`); a trial has no order number, order ID or transaction.
+         * @description Creates a trial, a purchase, a capacity expansion or service subscription, or a renewal. The tutorials
+         *     show orders answered `orderStatus: succeed`; the documented statuses also include `pending` (an order
+         *     waiting for payment in the portal), `failed`, `cancelled` and others. How an API order reaches them is not
+         *     documented (assumed here: a paid order may be answered `pending` and settle later; a trial never waits).
+         *     A trial has no order number, order ID or transaction.
          */
         post: operations["createOrder"];
         delete?: never;
@@ -338,7 +341,7 @@ export interface components {
             status?: 200;
         };
         /**
-         * @description The error codes of this document (assumed except `parameter_validation_failed`).
+         * @description The error codes of this document, all assumed (`parameter_validation_failed` is read from a cut-off text).
          * @enum {string}
          */
         ErrorCode: "parameter_validation_failed" | "invalid_json" | "missing_user_agent" | "unauthorized" | "forbidden" | "invalid_token" | "token_expired" | "invalid_client" | "invalid_grant" | "api_not_found" | "resource_not_found" | "method_not_allowed" | "trial_already_used" | "order_not_pending" | "account_changed" | "request_entity_too_large" | "unsupported_media_type" | "operation_type_mismatch" | "operation_not_supported" | "product_not_found" | "service_not_found" | "service_type_mismatch" | "invalid_service_list" | "billing_contact_not_found" | "partner_not_found" | "connection_plan_mismatch" | "instance_not_found" | "instance_expired" | "quantity_out_of_range" | "billing_option_not_allowed" | "renew_quantity_mismatch" | "too_many_requests" | "internal_error" | "service_unavailable";
@@ -446,6 +449,14 @@ export interface components {
             /** @description What one unit of `quantity` is (`extension`, `minute`, `package`). */
             unit: string;
             prices?: components["schemas"]["ListPrices"];
+            /**
+             * @description Its quantity is carved out of the instance's extensions (the portal describes Ultimate Plan extensions
+             *     so): an order that would give an instance more of it than extensions is refused with 422
+             *     `quantity_out_of_range`. Assumed.
+             */
+            withinExtensions?: boolean;
+            /** @description Its quantity adds to the instance's extensions (Extension Expansion). Assumed. */
+            addsExtensions?: boolean;
         };
         /** @description An orderable plan with the services that attach to it. Only `planId` is documented; the rest is assumed. */
         CatalogPlan: {
@@ -519,18 +530,19 @@ export interface components {
             instanceId: components["schemas"]["IdString"];
             /** @description The order ID; `null` for a trial. */
             orderId: components["schemas"]["IdString"] | null;
-            /** @description The order number; empty for a trial. */
+            /** @description The order number; empty for a trial. The docs show one example (GQ and 19 digits); the pattern is kept loose so a live run reports no false drift. */
             orderNo: string;
             orderStatus: components["schemas"]["OrderStatus"];
             productNo: components["schemas"]["IdString"];
-            /** @description The payment transaction number; empty for a trial. */
+            /** @description The payment transaction number; empty for a trial. One example documented (AP and 19 digits); kept loose. */
             transactionNo: string;
         };
         OrderSaveResponse: components["schemas"]["SuccessEnvelope"] & {
             result?: components["schemas"]["OrderResult"];
         };
         /**
-         * @description The documented values; the last one is cut in the vendor's text (`con...`), so `confirming` is assumed.
+         * @description The documented values: succeed, failed, pending, invalid, cancelled, refunded, and one cut off in the
+         *     vendor's text after "con": `confirming` is assumed for it (x-assumed-values).
          * @enum {string}
          */
         OrderStatus: "succeed" | "failed" | "pending" | "invalid" | "cancelled" | "refunded" | "confirming";
@@ -700,7 +712,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description A parameter breaks this document (`parameter_validation_failed`), the body is not JSON (`invalid_json`) or `User-Agent` is missing (`missing_user_agent`). */
+        /** @description A parameter breaks this document (`parameter_validation_failed`), the body is not JSON (`invalid_json`) or `User-Agent` is missing (`missing_user_agent`). Assumed. */
         BadRequest: {
             headers: {
                 [name: string]: unknown;

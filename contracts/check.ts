@@ -1,7 +1,7 @@
 // Checks one answer against the spec: declared status, JSON envelope, and the schema for that status.
 // The body is parsed with 64-bit integers as bigint, so a bare ID where the spec says string is caught.
 import type { ErrorObject } from "ajv";
-import { compiledSpec } from "../openapi/compiled.ts";
+import { compiledControlSpec, compiledSpec } from "../openapi/compiled.ts";
 import { parseJson, stringifyJson } from "../src/json.ts";
 
 export interface Mismatch {
@@ -52,12 +52,19 @@ function expectation(e: ErrorObject): string {
   }
 }
 
+/** True for an operation of the mock's control API: only a mock of this project can run such a step. */
+export const isControlOperation = (operationId: string) =>
+  compiledControlSpec().operations.some((o) => o.operationId === operationId);
+
 export function operationIds(): string[] {
   return compiledSpec().operations.map((o) => o.operationId);
 }
 
+/** An operation of the vendor API, or of this mock's control API (steps that steer the mock, e.g. settleOrder). */
 export function findOperation(operationId: string) {
-  const op = compiledSpec().operations.find((o) => o.operationId === operationId);
+  const op =
+    compiledSpec().operations.find((o) => o.operationId === operationId) ??
+    compiledControlSpec().operations.find((o) => o.operationId === operationId);
   if (!op) throw new Error(`the spec has no operation ${operationId}`);
   return op;
 }
@@ -86,7 +93,8 @@ export function checkAnswer(
     mismatches.push({ path: "$", expected: "a JSON envelope", actual: show(text) });
     return { mismatches, body: undefined, status };
   }
-  if (errorHttpStatus === 200) {
+  // The control API is this project's own: its errors always carry their HTTP status.
+  if (errorHttpStatus === 200 && !isControlOperation(operationId)) {
     if (httpStatus !== 200)
       mismatches.push({ path: "status", expected: "HTTP 200 (errors in the envelope)", actual: String(httpStatus) });
     const inEnvelope = (body as { status?: unknown } | undefined)?.status;

@@ -80,9 +80,11 @@ describe("billing guard against a server posing as the live API", () => {
       "example:createOrder:freeTrial",
       "expand-capacity",
       "free-trial",
+      "payment-lifecycle",
       "purchase-and-renew",
     ]);
     expect(skipped.find((o) => o.id === "free-trial")!.reason).toContain(`${ALLOW_TRIAL.name}=${ALLOW_TRIAL.value}`);
+    expect(skipped.find((o) => o.id === "payment-lifecycle")!.reason).toContain("control API");
     expect(skipped.find((o) => o.id === "expand-capacity")!.reason).toContain(
       `${ALLOW_BILLABLE.name}=${ALLOW_BILLABLE.value}`,
     );

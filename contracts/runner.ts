@@ -111,8 +111,10 @@ export async function runCase(
   token: string,
   results: StepResult[],
   only?: (s: Step) => boolean,
+  session?: Credentials,
 ): Promise<Vars> {
-  const vars: Vars = { ...c.vars };
+  // ${clientId}: the session's account, for steps that steer it through the control API.
+  const vars: Vars = { ...c.vars, ...(session ? { clientId: session.clientId } : {}) };
   for (const step of c.steps) {
     if (only && !only(step)) continue;
     const op = findOperation(step.operationId);

@@ -5,12 +5,15 @@ import { fromRoot } from "../openapi/root.ts";
 import { stringifyJson } from "../src/json.ts";
 import { allCases, type Case } from "./cases.ts";
 import { GuardSkip, orderKind, refusal } from "./guard.ts";
+import { isControlOperation } from "./check.ts";
 import { runCase, takeToken, type StepResult, type Target } from "./runner.ts";
 
 export type Outcome = { kind: "passed" } | { kind: "skipped"; reason: string } | { kind: "failed"; error: Error };
 
 /** Why a case cannot run against a target (the billing guard), judged from the orders it would send. */
 export function skipReason(c: Case, t: Target, env: Record<string, string | undefined>): string | undefined {
+  if (!t.projectMock && c.steps.some((s) => isControlOperation(s.operationId)))
+    return "it steers the mock through its control API (/__mock), which only a mock of this project has";
   for (const s of c.steps) {
     if (s.operationId !== "createOrder") continue;
     // Only operationType decides the kind, and it is never a placeholder.
@@ -34,8 +37,9 @@ export async function attempt(
   const reason = skipReason(c, t, env);
   if (reason) return { kind: "skipped", reason };
   try {
-    const token = await takeToken(t, await t.session(), results, c.id);
-    await runCase(c, t, token, results, statelessOnly ? (s) => !s.stateful : undefined);
+    const session = await t.session();
+    const token = await takeToken(t, session, results, c.id);
+    await runCase(c, t, token, results, statelessOnly ? (s) => !s.stateful : undefined, session);
     return { kind: "passed" };
   } catch (err) {
     if (err instanceof GuardSkip) return { kind: "skipped", reason: err.message };

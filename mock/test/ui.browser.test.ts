@@ -103,6 +103,23 @@ describe.skipIf(!present)("control page and API reference in chromium", () => {
     await page.screenshot({ path: join(SHOTS, "ui-order.png"), fullPage: true });
   });
 
+  it("pending orders show their status and settle from the page", async () => {
+    await page.locator("#manual-payment").check();
+    await expect.poll(() => mock.service.account("demo-client-id")!.paymentMode).toBe("manual");
+    const expand = tutorialExamples().find((t) => t.name === "expandCapacity")!;
+    // 20 more Ultimate Plan extensions (the first test ordered 50; 100 extensions cap them).
+    const { orderNo } = await order(expand.requestText.replace(/("quantity":\s*)50/, "$120"));
+    const entry = page.locator(`details[data-order="${orderNo}"]`);
+    await entry.waitFor({ timeout: 10_000 });
+    expect(await entry.getAttribute("data-status")).toBe("pending");
+    await entry.locator('button[data-outcome="succeed"]').click();
+    await expect.poll(() => entry.getAttribute("data-status"), { timeout: 10_000 }).toBe("succeed");
+    expect(mock.service.account("demo-client-id")!.orders.find((o) => o.orderNo === orderNo)!.status).toBe("succeed");
+    await page.screenshot({ path: join(SHOTS, "ui-settled.png"), fullPage: true });
+    await page.locator("#manual-payment").uncheck();
+    await expect.poll(() => mock.service.account("demo-client-id")!.paymentMode).toBe("auto");
+  });
+
   it("Reset removes it", async () => {
     await page.getByRole("button", { name: "Reset" }).click();
     await page.locator("details[data-order]").first().waitFor({ state: "detached", timeout: 10_000 });

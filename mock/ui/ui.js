@@ -70,8 +70,15 @@ function renderState(s) {
   $("#orders").innerHTML = s.orders.length
     ? s.orders
         .map(
-          (o) => `<details data-order="${esc(o.orderNo || o.instanceId)}">
+          (o) => `<details data-order="${esc(o.orderNo || o.instanceId)}" data-status="${esc(o.status)}">
   <summary><span class="mono">${esc(o.orderNo || "(trial, no order number)")}</span><span>${esc(o.operationType)}</span>
+  <span class="pill ${esc(o.status)}">${esc(o.status)}</span>${
+    o.status === "pending"
+      ? ["succeed", "failed", "cancelled"]
+          .map((x) => `<button type="button" data-settle="${esc(o.orderNo)}" data-outcome="${x}">${x}</button>`)
+          .join("")
+      : ""
+  }
   <span class="muted">instance ${esc(o.instanceId)} · ${esc(date(o.createTime))}</span></summary>
   <div class="order-bodies"><div><strong>Request</strong><pre>${esc(o.requestText)}</pre></div>
   <div><strong>Response result</strong><pre>${esc(JSON.stringify(o.result, null, 2))}</pre></div></div>
@@ -79,6 +86,7 @@ function renderState(s) {
         )
         .join("")
     : '<p class="muted">No orders yet.</p>';
+  $("#manual-payment").checked = s.paymentMode === "manual";
 }
 
 async function refreshAccounts() {
@@ -145,6 +153,27 @@ $("#new-account").addEventListener("click", async () => {
   notice(`New account: client_id ${a.clientId}, client_secret ${a.clientSecret}`);
   refresh();
 });
+$("#manual-payment").addEventListener("change", async (e) => {
+  const mode = e.target.checked ? "manual" : "auto";
+  await control("POST", `/accounts/${encodeURIComponent(current)}/payment`, { mode });
+  notice(mode === "manual" ? "Paid orders now wait for payment." : "Paid orders succeed at once.");
+  refresh();
+});
+// Settle a pending order: one of its buttons in the order list.
+$("#orders").addEventListener("click", async (e) => {
+  const b = e.target.closest("button[data-settle]");
+  if (!b) return;
+  e.preventDefault();
+  try {
+    await control("POST", `/accounts/${encodeURIComponent(current)}/orders/${b.dataset.settle}/settle`, {
+      outcome: b.dataset.outcome,
+    });
+    notice(`Order ${b.dataset.settle}: ${b.dataset.outcome}.`);
+  } catch (err) {
+    notice(err.message);
+  }
+  refresh();
+});
 $("#advance").addEventListener("submit", async (e) => {
   e.preventDefault();
   const days = Number(new FormData(e.target).get("days"));
@@ -183,6 +212,12 @@ for (const op of [
   "listSubordinates",
   "listProducts",
   "requestToken",
+  "listInstanceProducts",
+  "getInstanceProduct",
+  "getPlanInfo",
+  "getAddOnInfo",
+  "getPriceInfo",
+  "getSubordinate",
   "",
 ]) {
   $("#fault-op").insertAdjacentHTML("beforeend", `<option value="${op}">${op || "any operation"}</option>`);

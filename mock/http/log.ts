@@ -1,15 +1,8 @@
 // The request log: one line per request on stdout, and a ring buffer for the control API and UI.
 // Only method, path, status, latency and requestId are kept: bodies, headers and tokens never are.
-export interface LogEntry {
-  /** Milliseconds since the epoch (formatted only when printed or read). */
-  at: number;
-  method: string;
-  path: string;
-  status: number;
-  ms: number;
-  requestId: string;
-  clientId?: string;
-}
+import type { components } from "../../src/generated/mock-control.ts";
+/** One entry, as the control API's spec describes it (the time is formatted only when printed or read). */
+export type LogEntry = Omit<components["schemas"]["LogEntry"], "time">;
 
 const SENSITIVE = /secret|token|password|authorization/i;
 

@@ -51,12 +51,28 @@ describe("npm start (dist/mock.mjs)", () => {
     await m.stop();
   });
 
+  it("GET / leads a newcomer to the page", async () => {
+    const m = runMock(["--quiet"]);
+    const base = await m.ready;
+    const root = await fetch(`${base}/`, { redirect: "manual" });
+    expect([root.status, root.headers.get("location")]).toEqual([302, "/__mock/ui/"]);
+    expect(m.out()).toContain(`page                ${base}/__mock/ui/`);
+    await m.stop();
+  });
+
   it("turns the control API off by default on a non-loopback address", async () => {
     const m = runMock(["--host", "0.0.0.0"]);
     const base = await m.ready;
     expect(m.out()).toContain("control API         off");
-    const r = await fetch(`${base.replace("0.0.0.0", "127.0.0.1")}/__mock/health`, { headers: { "User-Agent": "t" } });
+    // It says how to turn it on, and still points a newcomer at the reference.
+    expect(m.out()).toContain("turn it on with --control-token T (or MOCK_CONTROL_TOKEN) or --control");
+    expect(m.out()).toMatch(/API reference +http:\/\/0\.0\.0\.0:\d+\/docs\//);
+    const local = base.replace("0.0.0.0", "127.0.0.1");
+    const r = await fetch(`${local}/__mock/health`, { headers: { "User-Agent": "t" } });
     expect(r.status).toBe(404);
+    // GET / leads to the reference when there is no page.
+    const root = await fetch(`${local}/`, { redirect: "manual" });
+    expect([root.status, root.headers.get("location")]).toEqual([302, "/docs/"]);
     await m.stop();
   });
 

@@ -95,9 +95,10 @@ describe.skipIf(!present)("control page and API reference in chromium", () => {
     expect(await controlRows.count()).toBeGreaterThan(0);
     expect(await page.locator('#log tr[data-control="yes"]:visible').count()).toBe(0);
     await page.locator("#show-control").check();
-    await expect
-      .poll(() => page.locator('#log tr[data-control="yes"]:visible').count())
-      .toBe(await controlRows.count());
+    // The page keeps polling, so rows keep arriving: compare both counts at the same moment.
+    const allShown = async () =>
+      (await page.locator('#log tr[data-control="yes"]:visible').count()) === (await controlRows.count());
+    await expect.poll(allShown).toBe(true);
     await page.locator("#show-control").uncheck();
     await expect.poll(() => page.locator('#log tr[data-control="yes"]:visible').count()).toBe(0);
     await page.screenshot({ path: join(SHOTS, "ui-order.png"), fullPage: true });

@@ -39,6 +39,9 @@ function table(rows, cols) {
   return `<div class="scroll"><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
+/** True while a payment-mode switch is on its way (see renderState). */
+let switchingPayment = false;
+
 function renderState(s) {
   $("#clock").textContent =
     `clock ${s.clock.now.replace("T", " ").slice(0, 19)}${s.clock.offsetSeconds ? ` (+${Math.round((s.clock.offsetSeconds / 86400) * 10) / 10} days)` : ""}`;
@@ -67,6 +70,8 @@ function renderState(s) {
     ["status", (i) => `<span class="pill ${esc(i.status)}">${esc(i.status)}</span>`],
     ["expires", (i) => esc(i.expireDate.slice(0, 10))],
   ]);
+  // Re-rendering must not fold an order the user opened (every request the mock answers triggers a refresh).
+  const open = new Set([...document.querySelectorAll("#orders details[open]")].map((d) => d.dataset.order));
   $("#orders").innerHTML = s.orders.length
     ? s.orders
         .map(
@@ -86,7 +91,10 @@ function renderState(s) {
         )
         .join("")
     : '<p class="muted">No orders yet.</p>';
-  $("#manual-payment").checked = s.paymentMode === "manual";
+  for (const d of document.querySelectorAll("#orders details[data-order]"))
+    if (open.has(d.dataset.order)) d.open = true;
+  // Not while a switch is on its way: a refresh started before it would undo the user's click.
+  if (!switchingPayment) $("#manual-payment").checked = s.paymentMode === "manual";
 }
 
 async function refreshAccounts() {
@@ -155,8 +163,15 @@ $("#new-account").addEventListener("click", async () => {
 });
 $("#manual-payment").addEventListener("change", async (e) => {
   const mode = e.target.checked ? "manual" : "auto";
-  await control("POST", `/accounts/${encodeURIComponent(current)}/payment`, { mode });
-  notice(mode === "manual" ? "Paid orders now wait for payment." : "Paid orders succeed at once.");
+  switchingPayment = true;
+  try {
+    await control("POST", `/accounts/${encodeURIComponent(current)}/payment`, { mode });
+    notice(mode === "manual" ? "Paid orders now wait for payment." : "Paid orders succeed at once.");
+  } catch (err) {
+    notice(err.message);
+  } finally {
+    switchingPayment = false;
+  }
   refresh();
 });
 // Settle a pending order: one of its buttons in the order list.

@@ -87,8 +87,8 @@ export function createApp(service: MockService, options: AppOptions = {}): MockA
       extraHosts: options.extraHosts,
       token: options.controlToken,
     });
-    // The control API's JSON operations run through the same pipeline as the vendor's, without faults.
-    // The control API is this project's own: its errors always carry their HTTP status, and it has no faults.
+    // The control API's JSON operations run through the same pipeline as the vendor's. It is this project's own:
+    // no faults, and its errors always carry their HTTP status.
     const controlCtx: PipelineContext = { ...ctx, faults: undefined, errorHttpStatus: undefined };
     const dispatchControl = createDispatcher(
       controlCtx,
@@ -114,9 +114,7 @@ export function createApp(service: MockService, options: AppOptions = {}): MockA
 
   app.use("/docs", docsRouter());
   // A newcomer who opens the base URL lands on the page (or the reference when the control API is off).
-  app.get("/", (_req: Request, res: Response) =>
-    res.redirect(302, (options.control ?? true) ? `${CONTROL_PREFIX}/ui/` : "/docs/"),
-  );
+  app.get("/", (_req: Request, res: Response) => res.redirect(302, control ? `${CONTROL_PREFIX}/ui/` : "/docs/"));
 
   // Unknown endpoints and methods answer in the envelope too.
   app.use((req: Request, res: Response) => {

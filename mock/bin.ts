@@ -104,16 +104,14 @@ const control = a["no-control"] ? false : a.control || loopback || Boolean(contr
 const stateFile = a["state-file"] ?? env.MOCK_STATE_FILE;
 
 const seedPath = a.seed ?? env.MOCK_SEED;
-const compactBytes = a["compact-bytes"] === undefined ? undefined : Number(a["compact-bytes"]);
-if (compactBytes !== undefined && (!Number.isInteger(compactBytes) || compactBytes < 1024))
-  fail("--compact-bytes must be a whole number of bytes, at least 1024");
-
-const whole = (flag: string, value: string | undefined, min: number) => {
+/** An optional whole-number option, at least `min`; undefined when not given. */
+const whole = (flag: string, value: string | undefined, min: number, unit = "") => {
   if (value === undefined) return undefined;
   const v = Number(value);
-  if (!Number.isInteger(v) || v < min) fail(`--${flag} must be a whole number, at least ${min}`);
+  if (!Number.isInteger(v) || v < min) fail(`--${flag} must be a whole number${unit}, at least ${min}`);
   return v;
 };
+const compactBytes = whole("compact-bytes", a["compact-bytes"], 1024, " of bytes");
 const maxAccounts = whole("max-accounts", a["max-accounts"] ?? env.MOCK_MAX_ACCOUNTS, 1);
 const ttlSeconds = whole("account-ttl", a["account-ttl"] ?? env.MOCK_ACCOUNT_TTL, 1);
 

@@ -77,27 +77,31 @@ export interface MockHandle extends Credentials {
   clearFaults(): Promise<void>;
 }
 
-/** Starts the mock on a port of its own, in this process. */
-export async function startMock(options: MockOptions = {}): Promise<MockHandle> {
+/** The public options in the internal shape, with this entry point's defaults (quiet, strict). */
+function internal(options: MockOptions) {
   const demo = {
     clientId: options.clientId ?? DEMO_CREDENTIALS.clientId,
     clientSecret: options.clientSecret ?? DEMO_CREDENTIALS.clientSecret,
   };
-  const serving = await serve({
-    port: options.port ?? 0,
-    host: options.host,
+  return {
+    demo,
+    seedPath: options.seed,
     quiet: options.quiet ?? true,
     strict: options.strict ?? true,
-    seedPath: options.seed,
-    stateFile: options.stateFile,
-    demo,
     control: options.control,
     controlToken: options.controlToken,
     bodyLimit: options.bodyLimit,
     errorHttpStatus: options.errorHttpStatus,
     maxAccounts: options.maxAccounts,
     accountTtlMs: options.accountTtlSeconds === undefined ? undefined : options.accountTtlSeconds * 1000,
-  });
+  };
+}
+
+/** Starts the mock on a port of its own, in this process. */
+export async function startMock(options: MockOptions = {}): Promise<MockHandle> {
+  const common = internal(options);
+  const { demo } = common;
+  const serving = await serve({ ...common, port: options.port ?? 0, host: options.host, stateFile: options.stateFile });
   const { service, mock } = serving;
   return {
     url: serving.url,
@@ -127,27 +131,11 @@ export async function createMockApp(
     /** Host names the control API also answers to. */ extraHosts?: string[];
   } = {},
 ): Promise<MockAppHandle> {
-  const demo = {
-    clientId: options.clientId ?? DEMO_CREDENTIALS.clientId,
-    clientSecret: options.clientSecret ?? DEMO_CREDENTIALS.clientSecret,
-  };
-  const service = createService({
-    seedPath: options.seed,
-    demo,
-    maxAccounts: options.maxAccounts,
-    accountTtlMs: options.accountTtlSeconds === undefined ? undefined : options.accountTtlSeconds * 1000,
-  });
+  const common = internal(options);
+  const service = createService(common);
   await service.seedDemo();
-  const app = createApp(service, {
-    quiet: options.quiet ?? true,
-    strict: options.strict ?? true,
-    control: options.control ?? true,
-    controlToken: options.controlToken,
-    bodyLimit: options.bodyLimit,
-    errorHttpStatus: options.errorHttpStatus,
-    extraHosts: options.extraHosts,
-  });
-  return { handler: app.handler, ...demo };
+  const app = createApp(service, { ...common, extraHosts: options.extraHosts });
+  return { handler: app.handler, ...common.demo };
 }
 
 export { DEMO_CREDENTIALS };

@@ -191,3 +191,18 @@ export function createPartnerPortalClient(options: PartnerPortalClientOptions): 
       ),
   };
 }
+
+/** Every product (instance) of one product the caller holds, reading up to `maxPages` pages of 100. */
+export async function allInstanceProducts(
+  client: PartnerPortalClient,
+  productId: number,
+  maxPages = 20,
+): Promise<InstanceProduct[]> {
+  const out: InstanceProduct[] = [];
+  for (let pageNo = 1; pageNo <= maxPages; pageNo++) {
+    const page = await client.listInstanceProducts({ productId, pageNo, pageSize: 100 });
+    out.push(...page.results);
+    if (pageNo >= page.totalPage) break;
+  }
+  return out;
+}

@@ -8,6 +8,7 @@ import type {
   OrderSaveRequest,
   PartnerPortalClient,
 } from "./client.ts";
+import { allInstanceProducts } from "./client.ts";
 import { idToString } from "./json.ts";
 import { placeOrder, type PlaceOrderOptions, type PlacedOrder } from "./placing.ts";
 
@@ -190,15 +191,13 @@ async function productToRenew(
   productNo: string | undefined,
 ): Promise<InstanceProduct> {
   if (productNo) return client.getInstanceProduct(productId, productNo);
-  for (let pageNo = 1; pageNo <= 20; pageNo++) {
-    const page = await client.listInstanceProducts({ productId, pageNo, pageSize: 100 });
-    const found =
-      page.results.find(
-        (p) => !p.trial && p.planId === planId && p.partnerId === (partnerId ?? "") && p.status !== "expired",
-      ) ?? page.results.find((p) => !p.trial && p.planId === planId && p.partnerId === (partnerId ?? ""));
-    if (found) return found;
-    if (pageNo >= page.totalPage) break;
-  }
+  const owner = partnerId ?? "";
+  const candidates = (await allInstanceProducts(client, productId)).filter(
+    (p) => !p.trial && p.planId === planId && p.partnerId === owner,
+  );
+  // An active product first; an expired one can be renewed too.
+  const found = candidates.find((p) => p.status !== "expired") ?? candidates[0];
+  if (found) return found;
   throw new FlowError(`no product of plan ${planId} to renew${partnerId ? ` for subordinate ${partnerId}` : ""}`);
 }
 

@@ -5,7 +5,14 @@
 // the product list (a new trial product of that plan). Found: the order is returned, flagged `reconciled`. Not
 // found: one resend with the same reference, then a look again. Still unclear: OrderOutcomeUnknown, carrying the
 // reference, so the caller can look later. It never reports "not placed" without a look that proved it.
-import type { InstanceProduct, OrderDetail, OrderResult, OrderSaveRequest, PartnerPortalClient } from "./client.ts";
+import {
+  allInstanceProducts,
+  type InstanceProduct,
+  type OrderDetail,
+  type OrderResult,
+  type OrderSaveRequest,
+  type PartnerPortalClient,
+} from "./client.ts";
 import { PartnerPortalError } from "./errors.ts";
 
 export interface PlaceOrderOptions {
@@ -96,15 +103,10 @@ function trialLook(client: PartnerPortalClient, body: OrderSaveRequest): Look {
   const planId = plan ? String(plan.serviceId) : "";
   const partnerId = body.partnerId === undefined ? "" : String(body.partnerId);
   const known = new Set<string>();
-  const trials = async (): Promise<InstanceProduct[]> => {
-    const out: InstanceProduct[] = [];
-    for (let pageNo = 1; pageNo <= 20; pageNo++) {
-      const page = await client.listInstanceProducts({ productId: body.productId, pageNo, pageSize: 100 });
-      out.push(...page.results.filter((p) => p.trial && p.planId === planId && p.partnerId === partnerId));
-      if (pageNo >= page.totalPage) break;
-    }
-    return out;
-  };
+  const trials = async (): Promise<InstanceProduct[]> =>
+    (await allInstanceProducts(client, body.productId)).filter(
+      (p) => p.trial && p.planId === planId && p.partnerId === partnerId,
+    );
   return {
     async prepare() {
       for (const p of await trials()) known.add(p.instanceId);

@@ -144,6 +144,13 @@ export class MockService {
     return this.#accounts.get(clientId);
   }
 
+  /** The account, or a 404 refusal naming clientId. */
+  requireAccount(clientId: string): Account {
+    return (
+      this.#accounts.get(clientId) ?? refuse("resource_not_found", "clientId", "not_found", `no account ${clientId}`)
+    );
+  }
+
   /** The account's test clock: real time plus the offset it was advanced by. */
   now(clientId: string): number {
     return Date.now() + (this.#accounts.get(clientId)?.clockOffsetMs ?? 0);
@@ -217,8 +224,7 @@ export class MockService {
   }
 
   async advanceClock(clientId: string, seconds: number): Promise<number> {
-    const account =
-      this.#accounts.get(clientId) ?? refuse("resource_not_found", "clientId", "not_found", `no account ${clientId}`);
+    const account = this.requireAccount(clientId);
     if (!Number.isFinite(seconds) || seconds < 0)
       refuse("parameter_validation_failed", "seconds", "range", "the clock only moves forward");
     const offsetMs = account.clockOffsetMs + seconds * 1000;
@@ -297,14 +303,13 @@ export class MockService {
 
   /** Payment mode of an account (control API): auto, or manual (paid orders wait for a settlement). */
   async setPaymentMode(clientId: string, mode: "auto" | "manual"): Promise<void> {
-    if (!this.#accounts.has(clientId)) refuse("resource_not_found", "clientId", "not_found", `no account ${clientId}`);
+    this.requireAccount(clientId);
     await this.#commit({ t: "payment", clientId, mode });
   }
 
   /** Settles a pending order (control API): succeed makes its change now; failed and cancelled never do. */
   async settleOrder(clientId: string, orderNo: string, status: "succeed" | "failed" | "cancelled"): Promise<Order> {
-    const a =
-      this.#accounts.get(clientId) ?? refuse("resource_not_found", "clientId", "not_found", `no account ${clientId}`);
+    const a = this.requireAccount(clientId);
     const order =
       a.orders.find((o) => o.orderId !== null && (o.orderNo === orderNo || o.orderId === orderNo)) ??
       refuse("resource_not_found", "orderNo", "not_found", `no order ${orderNo} for this account`);

@@ -25,11 +25,10 @@ export function controlHandlers(
   faults: Faults,
   log: RequestLog,
 ): TypedHandlers<ControlOperations> {
-  const accountOf = (clientId: string): Account =>
-    service.account(clientId) ?? refuse("resource_not_found", "clientId", "not_found", `no account ${clientId}`);
   const credentials = (a: Account) => ({ clientId: a.clientId, clientSecret: a.clientSecret, username: a.username });
+  // The service refuses an unknown clientId itself (404 naming clientId).
   const advance = async (clientId: string, seconds: number) => {
-    const now = await service.advanceClock(accountOf(clientId).clientId, seconds);
+    const now = await service.advanceClock(clientId, seconds);
     return { clientId, now: new Date(now).toISOString() };
   };
   return {
@@ -51,20 +50,20 @@ export function controlHandlers(
         instances: a.instances.length,
       })),
     createAccount: async () => credentials(await service.createAccount()),
-    getAccount: ({ params }) => service.accountState(accountOf(params.clientId)),
+    getAccount: ({ params }) => service.accountState(service.requireAccount(params.clientId)),
     advanceClock: ({ params, body }) => advance(params.clientId, body.seconds),
     advanceDemoClock: ({ body }) => advance(service.demoClientId, body.seconds),
     setPaymentMode: async ({ params, body }) => {
-      await service.setPaymentMode(accountOf(params.clientId).clientId, body.mode);
+      await service.setPaymentMode(params.clientId, body.mode);
       return { clientId: params.clientId, mode: body.mode };
     },
     settleOrder: async ({ params, body }) => {
-      const order = await service.settleOrder(accountOf(params.clientId).clientId, params.orderNo, body.outcome);
+      const order = await service.settleOrder(params.clientId, params.orderNo, body.outcome);
       return { orderNo: order.orderNo, status: body.outcome };
     },
     listFaults: () => faults.list(),
     injectFault: ({ body }) => {
-      if (body.clientId !== undefined) accountOf(body.clientId);
+      if (body.clientId !== undefined) service.requireAccount(body.clientId);
       if (body.code !== undefined && !compiledSpec().statuses.has(body.code))
         refuse("parameter_validation_failed", "code", "enum", `${body.code} is not an error code of the vendor API`);
       return faults.add({ ...body, code: body.code as ErrorCode | undefined, count: body.count ?? 1 });

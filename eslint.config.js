@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 import prettier from "eslint-config-prettier";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", ".tmp/", "src/generated/", "reports/", "coverage/", "mock/ui/vendor/"] },
+  { ignores: ["node_modules/", "dist/", ".tmp/", "openapi/generated/", "reports/", "coverage/", "mock/ui/vendor/"] },
   ...tseslint.configs.recommended,
   prettier,
   {

@@ -2,7 +2,7 @@
 // The body is parsed with 64-bit integers as bigint, so a bare ID where the spec says string is caught.
 import type { ErrorObject } from "ajv";
 import { compiledControlSpec, compiledSpec } from "../openapi/compiled.ts";
-import { parseJson, stringifyJson } from "../src/json.ts";
+import { parseJson, stringifyJson } from "../openapi/json.ts";
 
 export interface Mismatch {
   /** JSON path into the answer, e.g. $.result.orderId; or "status" / "content-type". */

@@ -1,6 +1,6 @@
 // The billing guard: against anything but a mock of this project, no request that can create an order
 // leaves the machine without an explicit opt-in. Enforced on the wire, whatever a case says about itself.
-import { parseJson } from "../src/json.ts";
+import { parseJson } from "../openapi/json.ts";
 import type { Transport } from "./transport.ts";
 
 export const ALLOW_BILLABLE = { name: "CONTRACTS_ALLOW_BILLABLE_ORDERS", value: "yes-i-accept-charges" } as const;

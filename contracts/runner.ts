@@ -1,6 +1,6 @@
 // Runs a case against a target: fills each step from the variables, sends it, checks the answer against the
 // spec and the step's expectations, and captures values for the steps that follow.
-import { stringifyJson } from "../src/json.ts";
+import { stringifyJson } from "../openapi/json.ts";
 import type { Case, Step } from "./cases.ts";
 import { checkAnswer, findOperation, type Mismatch } from "./check.ts";
 import { fill, select, text, type Vars } from "./template.ts";

@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fromRoot } from "../openapi/root.ts";
-import { stringifyJson } from "../src/json.ts";
+import { stringifyJson } from "../openapi/json.ts";
 import { allCases, type Case } from "./cases.ts";
 import { GuardSkip, orderKind, refusal } from "./guard.ts";
 import { isControlOperation } from "./check.ts";

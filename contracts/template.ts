@@ -1,5 +1,5 @@
 // Step templates and capture selectors.
-import { idToString } from "../src/json.ts";
+import { idToString } from "../openapi/json.ts";
 
 export type Vars = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 // Self-checks of the contract (after stripe-mock): the vendor's examples are in the spec verbatim, and every
 // example in the spec passes its own schema through the same lossless pipeline a real request takes.
 import { describe, expect, it } from "vitest";
-import { parseJson, stringifyJson } from "../src/json.ts";
+import { parseJson, stringifyJson } from "./json.ts";
 import { loadSpec } from "./load.ts";
 import { tutorialExamples } from "./tutorials.ts";
 import { createSpecAjv, specRefs } from "./validator.ts";

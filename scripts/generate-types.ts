@@ -1,4 +1,4 @@
-// Writes src/generated/partner-portal.ts from the vendor spec and src/generated/mock-control.ts from the control
+// Writes openapi/generated/partner-portal.ts from the vendor spec and openapi/generated/mock-control.ts from the control
 // API's. `--check` exits 1 when a committed file is stale.
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
@@ -7,12 +7,12 @@ import openapiTS, { astToString } from "openapi-typescript";
 import ts from "typescript";
 import { CONTROL_SPEC_PATH, SPEC_PATH } from "../openapi/load.ts";
 
-export const GENERATED_PATH = fileURLToPath(new URL("../src/generated/partner-portal.ts", import.meta.url));
+export const GENERATED_PATH = fileURLToPath(new URL("../openapi/generated/partner-portal.ts", import.meta.url));
 const TARGETS: Array<[string, string, string]> = [
   [SPEC_PATH, GENERATED_PATH, "openapi/partner-portal.yaml"],
   [
     CONTROL_SPEC_PATH,
-    fileURLToPath(new URL("../src/generated/mock-control.ts", import.meta.url)),
+    fileURLToPath(new URL("../openapi/generated/mock-control.ts", import.meta.url)),
     "openapi/mock-control.yaml",
   ],
 ];

@@ -1,10 +1,10 @@
 // The typed client: openapi-fetch on the generated paths, lossless JSON, tokens, envelope-aware results.
 import createClient, { type Client } from "openapi-fetch";
-import type { paths, components } from "./generated/partner-portal.ts";
+import type { paths, components } from "../openapi/generated/partner-portal.ts";
 import { TokenManager, type TokenDetails } from "./auth.ts";
 import { PartnerPortalError, isEnvelope, notAnEnvelope } from "./errors.ts";
 import { bearerAuth, losslessJson, parsedBody } from "./middleware.ts";
-import { stringifyJson } from "./json.ts";
+import { stringifyJson } from "../openapi/json.ts";
 
 type Schemas = components["schemas"];
 export type OrderSaveRequest = Schemas["OrderSaveRequest"];

@@ -9,7 +9,7 @@ import type {
   PartnerPortalClient,
 } from "./client.ts";
 import { allInstanceProducts } from "./client.ts";
-import { idToString } from "./json.ts";
+import { idToString } from "../openapi/json.ts";
 import { placeOrder, type PlaceOrderOptions, type PlacedOrder } from "./placing.ts";
 
 export const TURNKEY_PRODUCT_ID = 14;

@@ -4,6 +4,6 @@ export * from "./flows.ts";
 export * from "./placing.ts";
 export { PartnerPortalError, type ErrorEnvelope } from "./errors.ts";
 export { parsedBody } from "./middleware.ts";
-export { parseJson, stringifyJson, idToString } from "./json.ts";
+export { parseJson, stringifyJson, idToString } from "../openapi/json.ts";
 export { TokenManager, REFRESH_TOKEN_TTL_MS } from "./auth.ts";
-export type { paths, components } from "./generated/partner-portal.ts";
+export type { paths, components } from "../openapi/generated/partner-portal.ts";

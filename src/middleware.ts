@@ -1,6 +1,6 @@
 // openapi-fetch middleware: lossless body parsing, and the bearer token with one retry on 401.
 import type { Middleware } from "openapi-fetch";
-import { parseJson } from "./json.ts";
+import { parseJson } from "../openapi/json.ts";
 
 interface ParsedBody {
   text: string;

@@ -1,5 +1,5 @@
 // A refusal by the domain: a code from the spec's vocabulary, the field at fault and why.
-import type { components } from "../../src/generated/partner-portal.ts";
+import type { components } from "../../openapi/generated/partner-portal.ts";
 
 type ErrorCode = components["schemas"]["ErrorCode"];
 

@@ -1,7 +1,7 @@
 // The business rules of order/save, as a pure decision: from a request and the current state, the order and
 // the instance as they would be after it, or a refusal. Nothing here changes state; the service applies the
 // outcome as one change record (see service.ts), live and on replay alike.
-import { parseJson } from "../../src/json.ts";
+import { parseJson } from "../../openapi/json.ts";
 import { refuse } from "./errors.ts";
 import { DAY_MS } from "./clock.ts";
 import { findPlan, findService, kindOf, nameOf } from "./catalog.ts";

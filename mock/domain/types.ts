@@ -1,5 +1,5 @@
 // The mock's state. IDs are decimal strings throughout: exact, and the form the vendor's responses use.
-import type { components } from "../../src/generated/partner-portal.ts";
+import type { components } from "../../openapi/generated/partner-portal.ts";
 
 type S = components["schemas"];
 export type UserInfo = S["UserInfo"];

@@ -1,6 +1,6 @@
 // Request bodies: checked against the operation's media types, parsed without losing a digit.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { parseJson } from "../../src/json.ts";
+import { parseJson } from "../../openapi/json.ts";
 import type { Operation } from "../../openapi/operations.ts";
 import { parseMultipart } from "./multipart.ts";
 import type { ErrorCode } from "./codes.ts";

@@ -1,6 +1,6 @@
 // Error codes are the spec's ErrorCode union; each one's HTTP status comes from the spec's x-error-codes, looked
 // up here and nowhere else.
-import type { components } from "../../src/generated/partner-portal.ts";
+import type { components } from "../../openapi/generated/partner-portal.ts";
 import { compiledSpec } from "../../openapi/compiled.ts";
 
 export type ErrorCode = components["schemas"]["ErrorCode"];

@@ -1,6 +1,6 @@
 // The request log: one line per request on stdout, and a ring buffer for the control API and UI.
 // Only method, path, status, latency and requestId are kept: bodies, headers and tokens never are.
-import type { components } from "../../src/generated/mock-control.ts";
+import type { components } from "../../openapi/generated/mock-control.ts";
 /** One entry, as the control API's spec describes it (the time is formatted only when printed or read). */
 export type LogEntry = Omit<components["schemas"]["LogEntry"], "time">;
 

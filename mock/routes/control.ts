@@ -11,7 +11,7 @@ import type { RequestLog } from "../http/log.ts";
 import type { TypedHandlers } from "../http/typed.ts";
 import { fromRoot } from "../../openapi/root.ts";
 import { compiledSpec } from "../../openapi/compiled.ts";
-import type { operations } from "../../src/generated/mock-control.ts";
+import type { operations } from "../../openapi/generated/mock-control.ts";
 
 /** Lets a test runner recognise a mock of this project (and so lift the billing guard). */
 export const MOCK_MARKER = "yeastar-partner-portal-mock";

@@ -3,7 +3,7 @@ import type { OrderRequest } from "../domain/orders.ts";
 import type { MockService } from "../domain/service.ts";
 import { unchanging } from "../http/envelope.ts";
 import type { TypedHandlers } from "../http/typed.ts";
-import type { operations } from "../../src/generated/partner-portal.ts";
+import type { operations } from "../../openapi/generated/partner-portal.ts";
 
 export function vendorHandlers(service: MockService): TypedHandlers<operations> {
   return {

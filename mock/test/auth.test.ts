@@ -1,7 +1,7 @@
 // Tokens as the vendor documents them: form or multipart grant, 30-minute access, 15-day rotating refresh.
 import request from "supertest";
 import { beforeEach, describe, expect, it } from "vitest";
-import { parseJson } from "../../src/json.ts";
+import { parseJson } from "../../openapi/json.ts";
 import { Harness, TOKEN, UA, expectEnvelopeError } from "./harness.ts";
 
 let h: Harness;

@@ -1,5 +1,5 @@
 // Order bodies for tests, with IDs as bigint so they are written as bare 19-digit numbers.
-import { stringifyJson } from "../../src/json.ts";
+import { stringifyJson } from "../../openapi/json.ts";
 
 export const PLAN = 3048941892189077504n;
 export const ULTIMATE = 3049032137219817472n;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { Agent } from "undici";
 import { createMock } from "../create.ts";
 import type { MockApp } from "../app.ts";
-import { parseJson } from "../../src/json.ts";
+import { parseJson } from "../../openapi/json.ts";
 import { EXTENSIONS, expandBody, json, trialBody } from "./bodies.ts";
 
 const ACCOUNTS = 5;

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import request from "supertest";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { compiledControlSpec, compiledSpec } from "../../openapi/compiled.ts";
-import { parseJson } from "../../src/json.ts";
+import { parseJson } from "../../openapi/json.ts";
 import { createMock } from "../create.ts";
 import { Harness, ORDER, UA, expectEnvelopeError } from "./harness.ts";
 import { expandBody, json, trialBody } from "./bodies.ts";

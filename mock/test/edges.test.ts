@@ -3,7 +3,7 @@ import request from "supertest";
 import { beforeAll, describe, expect, it } from "vitest";
 import { expandBody, json } from "./bodies.ts";
 import { expectEnvelopeError, Harness, ORDER, TOKEN, UA } from "./harness.ts";
-import { parseJson } from "../../src/json.ts";
+import { parseJson } from "../../openapi/json.ts";
 
 let h: Harness;
 let token: string;

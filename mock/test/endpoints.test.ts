@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { parseJson } from "../../src/json.ts";
+import { parseJson } from "../../openapi/json.ts";
 import { tutorialExamples } from "../../openapi/tutorials.ts";
 import { Harness, expectEnvelopeError } from "./harness.ts";
 import {

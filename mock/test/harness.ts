@@ -1,7 +1,7 @@
 // Test helpers: an in-process strict mock, tokens, and requests whose bodies are read losslessly.
 import request from "supertest";
 import { expect } from "vitest";
-import { parseJson } from "../../src/json.ts";
+import { parseJson } from "../../openapi/json.ts";
 import { createMock, DEMO_CREDENTIALS } from "../create.ts";
 import type { MockApp } from "../app.ts";
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMock } from "../create.ts";
 import type { MockApp } from "../app.ts";
 import { compiledSpec } from "../../openapi/compiled.ts";
-import { parseJson, stringifyJson } from "../../src/json.ts";
+import { parseJson, stringifyJson } from "../../openapi/json.ts";
 import { expandBody, trialBody } from "./bodies.ts";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261122);

@@ -5,7 +5,7 @@ import { connect } from "node:net";
 import type { AddressInfo } from "node:net";
 import request from "supertest";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { parseJson } from "../../src/json.ts";
+import { parseJson } from "../../openapi/json.ts";
 import { createMock } from "../create.ts";
 import { MAX_FAULTS } from "../faults.ts";
 import { MAX_QUEUED_EVENT_BYTES } from "../routes/control.ts";

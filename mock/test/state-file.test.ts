@@ -3,7 +3,7 @@ import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, readFileSync, writeF
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseJson } from "../../src/json.ts";
+import { parseJson } from "../../openapi/json.ts";
 import { runMock } from "./spawn.ts";
 import { EXTENSIONS, expandBody, json, trialBody } from "./bodies.ts";
 

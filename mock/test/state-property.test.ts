@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseJson } from "../../src/json.ts";
+import { parseJson } from "../../openapi/json.ts";
 import { createApp, type MockApp } from "../app.ts";
 import { createService } from "../create.ts";
 import { newSecret } from "../domain/tokens.ts";

@@ -5,7 +5,7 @@ import { serve, type Serving } from "../../mock/server.ts";
 import { createPartnerPortalClient, type PartnerPortalClient } from "../client.ts";
 import { purchasePlan, renewPlan, subscribeService } from "../flows.ts";
 import { waitForOrder } from "../placing.ts";
-import { parseJson } from "../json.ts";
+import { parseJson } from "../../openapi/json.ts";
 
 let mock: Serving;
 let client: PartnerPortalClient;

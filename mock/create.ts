@@ -1,6 +1,6 @@
 // Builds a ready mock in memory: the seed, the service with its demo account, the app. Tests start here.
 import { newSecret } from "./domain/tokens.ts";
-import { MockService, type Credentials } from "./domain/service.ts";
+import { MockService, type Credentials, type ReferenceField } from "./domain/service.ts";
 import { createApp, type AppOptions, type MockApp } from "./app.ts";
 import { compiledSpec } from "../openapi/compiled.ts";
 import { loadSeed, DEFAULT_SEED_PATH } from "./seed/load.ts";
@@ -14,6 +14,7 @@ export interface MockOptions extends AppOptions {
   jwtSecret?: string;
   maxAccounts?: number;
   accountTtlMs?: number;
+  referenceField?: ReferenceField;
 }
 
 export function createService(options: Omit<MockOptions, keyof AppOptions> = {}): MockService {
@@ -24,6 +25,7 @@ export function createService(options: Omit<MockOptions, keyof AppOptions> = {})
     jwtSecret: options.jwtSecret ?? newSecret(),
     maxAccounts: options.maxAccounts,
     accountTtlMs: options.accountTtlMs,
+    referenceField: options.referenceField,
   });
 }
 

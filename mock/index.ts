@@ -36,6 +36,9 @@ export interface MockOptions {
   maxAccounts?: number;
   /** An isolated account unused for this many seconds is removed (default 86,400). */
   accountTtlSeconds?: number;
+  /** Where the order list shows an order's poNumber: "customReferenceNo" (default, assumed) or "none", to test a
+   * client against a vendor that does not show it. */
+  referenceField?: "customReferenceNo" | "none";
 }
 
 export interface Fault {
@@ -94,6 +97,7 @@ function internal(options: MockOptions) {
     errorHttpStatus: options.errorHttpStatus,
     maxAccounts: options.maxAccounts,
     accountTtlMs: options.accountTtlSeconds === undefined ? undefined : options.accountTtlSeconds * 1000,
+    referenceField: options.referenceField,
   };
 }
 

@@ -4,7 +4,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApp, DEFAULT_BODY_LIMIT, type AppOptions, type MockApp } from "./app.ts";
 import { createService, DEMO_CREDENTIALS } from "./create.ts";
-import { DEFAULT_ACCOUNT_TTL_MS, type Credentials, type MockService } from "./domain/service.ts";
+import { DEFAULT_ACCOUNT_TTL_MS, type Credentials, type MockService, type ReferenceField } from "./domain/service.ts";
 import type { Journal } from "./journal.ts";
 import { openDurableService } from "./state.ts";
 
@@ -17,6 +17,7 @@ export interface ServeOptions extends AppOptions {
   compactBytes?: number;
   maxAccounts?: number;
   accountTtlMs?: number;
+  referenceField?: ReferenceField;
   headersTimeout?: number;
   requestTimeout?: number;
 }
@@ -49,6 +50,7 @@ export async function serve(options: ServeOptions = {}): Promise<Serving> {
       compactBytes: options.compactBytes,
       maxAccounts: options.maxAccounts,
       accountTtlMs: options.accountTtlMs,
+      referenceField: options.referenceField,
     });
     ({ service, journal, replayed, droppedTail } = opened);
   } else {
@@ -57,6 +59,7 @@ export async function serve(options: ServeOptions = {}): Promise<Serving> {
       demo,
       maxAccounts: options.maxAccounts,
       accountTtlMs: options.accountTtlMs,
+      referenceField: options.referenceField,
     });
     await service.seedDemo();
   }

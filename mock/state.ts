@@ -15,7 +15,7 @@ export interface DurableService {
 
 export async function openDurableService(
   stateFile: string,
-  options: Pick<MockOptions, "seedPath" | "demo" | "maxAccounts" | "accountTtlMs"> &
+  options: Pick<MockOptions, "seedPath" | "demo" | "maxAccounts" | "accountTtlMs" | "referenceField"> &
     Omit<JournalOptions, "snapshot"> = {},
 ): Promise<DurableService> {
   const replay = readStateFile(stateFile, newSecret);

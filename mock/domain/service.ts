@@ -61,7 +61,11 @@ export interface ServiceOptions {
   maxAccounts?: number;
   /** An isolated account unused for this long is removed (default 24 hours). */
   accountTtlMs?: number;
+  /** Where the order list shows an order's poNumber: customReferenceNo (default, assumed), or nowhere. */
+  referenceField?: ReferenceField;
 }
+
+export type ReferenceField = "customReferenceNo" | "none";
 
 export const DEFAULT_MAX_ACCOUNTS = 1000;
 export const DEFAULT_ACCOUNT_TTL_MS = 24 * 3600 * 1000;
@@ -502,7 +506,7 @@ export class MockService {
       count: total,
       pageNo,
       pageSize,
-      results: page.map(orderInfo),
+      results: page.map((o) => orderInfo(o, this.options.referenceField)),
       total,
       totalPage: Math.ceil(total / pageSize),
     };
@@ -592,7 +596,7 @@ export class MockService {
             emailAddress: contact.emailAddress ?? "",
           }
         : {},
-      orderInformation: orderInfo(order),
+      orderInformation: orderInfo(order, this.options.referenceField),
       orderSummary: { partnerId: order.partnerId, poNumber: order.poNumber, itemList: orderLines(order, product) },
     };
   }
@@ -669,7 +673,7 @@ export function instanceStatus(i: Instance, now: number): "trial" | "active" | "
   return i.trial ? "trial" : "active";
 }
 
-function orderInfo(o: Order): OrderInfo {
+function orderInfo(o: Order, referenceField: ReferenceField = "customReferenceNo"): OrderInfo {
   return {
     id: o.orderId!,
     orderNo: o.orderNo,
@@ -677,7 +681,7 @@ function orderInfo(o: Order): OrderInfo {
     createTime: o.createTime,
     currencyCode: "USD",
     // Assumed: the order's poNumber is what the list shows as customReferenceNo.
-    customReferenceNo: o.poNumber,
+    customReferenceNo: referenceField === "none" ? "" : o.poNumber,
     invoiceNo: "",
     operationType: o.operationType,
     productId: o.productId,

@@ -40,3 +40,26 @@ export function idToString(value: bigint | number | string): string {
   }
   return value;
 }
+
+/**
+ * JSON text without insignificant whitespace, otherwise exactly as written (numbers keep every digit, strings
+ * and key order are untouched). Assumes well-formed JSON: call it on text that parsed.
+ */
+export function minifyJson(text: string): string {
+  let out = "";
+  let start = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
+      out += text.slice(start, i);
+      start = i + 1;
+    }
+  }
+  return start === 0 ? text : out + text.slice(start);
+}

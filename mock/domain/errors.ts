@@ -15,6 +15,7 @@ export class DomainError extends Error {
   }
 }
 
-export const refuse = (code: ErrorCode, field: string, tag: string, reason: string): never => {
+/** Refuses: throws the DomainError. A declaration, so TypeScript narrows after a call. */
+export function refuse(code: ErrorCode, field: string, tag: string, reason: string): never {
   throw new DomainError(code, field, tag, reason);
-};
+}

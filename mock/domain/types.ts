@@ -59,8 +59,10 @@ export interface Order {
   billingContactId: string;
   poNumber: string;
   createTime: number;
-  /** The request body exactly as received: the control API shows it, and the order lines derive from it. */
+  /** The request body as received, less insignificant whitespace: the control API and the page show it. */
   requestText: string;
+  /** The lines Get Order Details shows, made when the order was decided (absent in orders journaled before 0.2). */
+  lines?: OrderLine[];
 }
 
 export interface Account {

@@ -1,5 +1,4 @@
 // The vendor's endpoints: each a thin handler from a validated call to the service.
-import type { OrderRequest } from "../domain/orders.ts";
 import type { MockService } from "../domain/service.ts";
 import { unchanging } from "../http/envelope.ts";
 import type { TypedHandlers } from "../http/typed.ts";
@@ -18,7 +17,7 @@ export function vendorHandlers(service: MockService): TypedHandlers<operations> 
     getPurchaseProductInfo: ({ query }) => unchanging(service.productInfo(query.productId)),
     // Acknowledged only once the state file has it.
     createOrder: async ({ account, body, bodyText }) =>
-      (await service.placeOrder(account!, body as unknown as OrderRequest, bodyText)).result,
+      (await service.placeOrder(account!, body, bodyText)).result,
     listOrders: ({ account, query }) => service.listOrders(account!, query.pageNo ?? 1, query.pageSize ?? 25),
     getOrder: ({ account, params }) => service.getOrder(account!, params.id),
     listInstanceProducts: ({ account, query }) =>

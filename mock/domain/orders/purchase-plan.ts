@@ -1,0 +1,27 @@
+// purchase_plan: a new, active instance of a plan with its services, for one billing cycle.
+import type { Instance } from "../types.ts";
+import type { Opening, OrderContext, OrderOutcome, OrderRequest } from "./context.ts";
+import { paid } from "./effects.ts";
+import { checkQuantity, checkWithinExtensions, cycleMs } from "./rules.ts";
+import { planAndServices } from "./plan-items.ts";
+
+export function decidePurchasePlan(req: OrderRequest, ctx: OrderContext, open: Opening): OrderOutcome {
+  const { product, partnerId } = open;
+  const { plan, planIndex, entry, serviceItems } = planAndServices(req, open);
+  const quantity = checkQuantity(plan, planIndex, entry);
+  const adds = serviceItems.map(({ item, i, s }) => [s.serviceId, checkQuantity(item, i, s)] as const);
+  const instance: Instance = {
+    ...ctx.ids.peekInstance(),
+    productId: product.productId,
+    partnerId,
+    planId: entry.planId,
+    trial: false,
+    quantity,
+    services: Object.fromEntries(adds),
+    billingCycle: plan.billingCycle!,
+    createTime: ctx.now,
+    expireTime: ctx.now + cycleMs(plan.billingCycle!, plan.multiCycle ?? 0),
+  };
+  checkWithinExtensions(product, instance, serviceItems);
+  return paid(ctx, open.base, req.serviceList, product, instance, { kind: "new", instance });
+}

@@ -1,0 +1,170 @@
+// Read views: answers shaped from the state, apart from decisions. Each costs O(page size) or O(1) lookups,
+// never a scan of the account's orders or instances.
+import { nameOf } from "./catalog.ts";
+import { refuse } from "./errors.ts";
+import type { AccountLookup } from "./state.ts";
+import { resultOf } from "./orders/effects.ts";
+import { legacyLines } from "./orders/legacy.ts";
+import type { Instance, Order, OrderDetail, OrderInfo, Product } from "./types.ts";
+
+/** Where the order list shows an order's poNumber: customReferenceNo (default, assumed), or nowhere. */
+export type ReferenceField = "customReferenceNo" | "none";
+
+/** At most this many orders and instances in one account view (the counts say how many there are). */
+export const ACCOUNT_VIEW_ORDERS = 100;
+export const ACCOUNT_VIEW_INSTANCES = 200;
+
+export function instanceStatus(i: Instance, now: number): "trial" | "active" | "expired" {
+  if (i.expireTime <= now) return "expired";
+  return i.trial ? "trial" : "active";
+}
+
+export function orderInfo(o: Order, referenceField: ReferenceField): OrderInfo {
+  return {
+    id: o.orderId!,
+    orderNo: o.orderNo,
+    orderStatus: o.status ?? "succeed",
+    createTime: o.createTime,
+    currencyCode: "USD",
+    // Assumed: the order's poNumber is what the list shows as customReferenceNo (--reference-field none: not shown).
+    customReferenceNo: referenceField === "none" ? "" : o.poNumber,
+    invoiceNo: "",
+    operationType: o.operationType,
+    productId: o.productId,
+    productNo: o.productNo,
+    instanceId: o.instanceId,
+    transactionNo: o.transactionNo,
+  };
+}
+
+const paged = <T>(pageNo: number, pageSize: number, total: number, results: T[]) => ({
+  count: total,
+  pageNo,
+  pageSize,
+  results,
+  total,
+  totalPage: Math.ceil(total / pageSize),
+});
+
+export function orderList(lookup: AccountLookup, pageNo: number, pageSize: number, ref: ReferenceField) {
+  const { total, items } = lookup.orderPage(pageNo, pageSize);
+  return paged(
+    pageNo,
+    pageSize,
+    total,
+    items.map((o) => orderInfo(o, ref)),
+  );
+}
+
+/** Query Product List: the account's products (instances) of one product, newest first. */
+export function productList(lookup: AccountLookup, product: Product, now: number, pageNo: number, pageSize: number) {
+  const { total, items } = lookup.productPage(product.productId, pageNo, pageSize);
+  return paged(
+    pageNo,
+    pageSize,
+    total,
+    items.map((i) => productOf(i, product, now)),
+  );
+}
+
+/** Get Product Details: one of the account's products by productNo; instances may share one, the paid first. */
+export function productDetail(lookup: AccountLookup, product: Product, productNo: string, now: number) {
+  const same = lookup.withProductNo(productNo).filter((x) => x.productId === product.productId);
+  const i = same.find((x) => !x.trial) ?? same[0];
+  if (!i)
+    refuse(
+      "resource_not_found",
+      "productNo",
+      "not_found",
+      `no product ${productNo} of product ${product.productId} for this account`,
+    );
+  return productOf(i, product, now);
+}
+
+function productOf(i: Instance, product: Product, now: number) {
+  const plan = product.planList.find((p) => p.planId === i.planId);
+  return {
+    // Turnkey instances are hosted: nothing to activate (assumed).
+    activationCode: "",
+    activationStatus: "activated" as const,
+    comment: "",
+    createTime: i.createTime,
+    currentPlan: "",
+    currentPlanExpireDate: new Date(i.expireTime).toISOString(),
+    productNo: i.productNo,
+    productId: i.productId,
+    instanceId: i.instanceId,
+    planId: i.planId,
+    planName: plan?.name ?? "",
+    trial: i.trial,
+    extensions: i.quantity,
+    services: Object.entries(i.services).map(([serviceId, quantity]) => ({
+      serviceId,
+      name: nameOf(product, serviceId),
+      quantity,
+    })),
+    expireTime: i.expireTime,
+    partnerId: i.partnerId,
+    status: instanceStatus(i, now),
+  };
+}
+
+export function orderDetail(
+  lookup: AccountLookup,
+  idOrNo: string,
+  product: (id: number) => Product | undefined,
+  ref: ReferenceField,
+): OrderDetail {
+  const order =
+    lookup.paidOrder(idOrNo) ?? refuse("resource_not_found", "id", "not_found", `no order ${idOrNo} for this account`);
+  const p = product(order.productId);
+  const contact = lookup.contact(order.billingContactId);
+  return {
+    basicInformation: {
+      productId: String(order.productId),
+      productName: p?.productName ?? "",
+      productNo: order.productNo,
+      instanceId: order.instanceId,
+    },
+    billingInformation: contact
+      ? {
+          billingContactId: contact.billingContactId,
+          company: contact.company ?? "",
+          firstName: contact.firstName ?? "",
+          lastName: contact.lastName ?? "",
+          emailAddress: contact.emailAddress ?? "",
+        }
+      : {},
+    orderInformation: orderInfo(order, ref),
+    orderSummary: {
+      partnerId: order.partnerId,
+      poNumber: order.poNumber,
+      itemList: order.lines ?? legacyLines(order, p),
+    },
+  };
+}
+
+/** One account for the control API and the page: newest orders and instances first, bounded, with counts. */
+export function accountView(lookup: AccountLookup, now: number) {
+  const a = lookup.account;
+  const orders = a.orders.slice(-ACCOUNT_VIEW_ORDERS).reverse();
+  const instances = a.instances.slice(-ACCOUNT_VIEW_INSTANCES);
+  return {
+    clientId: a.clientId,
+    ucId: a.ucId,
+    username: a.username,
+    clock: { now: new Date(now).toISOString(), offsetSeconds: Math.round(a.clockOffsetMs / 1000) },
+    billingContacts: a.billingContacts,
+    subordinates: a.subordinates,
+    instanceCount: a.instances.length,
+    instances: instances.map((i) => ({
+      ...i,
+      status: instanceStatus(i, now),
+      expireDate: new Date(i.expireTime).toISOString(),
+    })),
+    paymentMode: a.paymentMode ?? "auto",
+    orderCount: a.orders.length,
+    orders: orders.map(({ lines: _lines, ...o }) => ({ ...o, status: o.status ?? "succeed", result: resultOf(o) })),
+    trialsUsed: a.trialsUsed,
+  };
+}

@@ -56,6 +56,10 @@ export class IdSequence {
     bump("instance", used.instanceId);
     bump("product", used.productNo, PRODUCT_NO_BASE);
   }
+  /** Back to the counters of a freshly started mock. */
+  reset(): void {
+    Object.assign(this.next, FIRST);
+  }
   /** The counters as exact strings, for a snapshot. */
   toJSON(): Record<keyof Counters, string> {
     return { order: String(this.next.order), instance: String(this.next.instance), product: String(this.next.product) };

@@ -1,7 +1,7 @@
 // The mock's state and its one apply(). Each account is a plain, serialisable record; beside it an index keyed
 // the way requests look things up, so a lookup costs O(1) and a page O(page size) however much is stored.
 // apply() is the only code that changes either, live and on replay of the state file alike.
-import { FIRST, IdSequence } from "./ids.ts";
+import { IdSequence } from "./ids.ts";
 import type { ChangeRecord } from "./records.ts";
 import type { Account, ContactInfo, Instance, Order, UserInfo } from "./types.ts";
 
@@ -74,11 +74,7 @@ export class State {
       case "reset":
         this.accounts.clear();
         this.#used.clear();
-        this.ids.restore({
-          order: String(FIRST.order),
-          instance: String(FIRST.instance),
-          product: String(FIRST.product),
-        });
+        this.ids.reset();
         return;
       case "account":
         this.#add(record.account);

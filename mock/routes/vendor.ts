@@ -16,8 +16,7 @@ export function vendorHandlers(service: MockService): TypedHandlers<operations> 
     listProducts: () => unchanging(service.products()),
     getPurchaseProductInfo: ({ query }) => unchanging(service.productInfo(query.productId)),
     // Acknowledged only once the state file has it.
-    createOrder: async ({ account, body, bodyText }) =>
-      (await service.placeOrder(account!, body, bodyText)).result,
+    createOrder: async ({ account, body, bodyText }) => (await service.placeOrder(account!, body, bodyText)).result,
     listOrders: ({ account, query }) => service.listOrders(account!, query.pageNo ?? 1, query.pageSize ?? 25),
     getOrder: ({ account, params }) => service.getOrder(account!, params.id),
     listInstanceProducts: ({ account, query }) =>

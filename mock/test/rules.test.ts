@@ -264,6 +264,27 @@ const cases: Case[] = [
     field: "serviceList[1].connectionPlanId",
   },
   {
+    rule: "a purchase_plan service item needs connectionPlanId (documented)",
+    body: () => edit(purchasePlanBody(), (b) => delete b.serviceList[1].connectionPlanId),
+    status: 400,
+    code: "parameter_validation_failed",
+    field: "serviceList[1].connectionPlanId",
+  },
+  {
+    rule: "a renew_plan service item needs connectionPlanId (documented)",
+    body: () => edit(renewBody(), (b) => delete b.serviceList[1].connectionPlanId),
+    status: 400,
+    code: "parameter_validation_failed",
+    field: "serviceList[1].connectionPlanId",
+  },
+  {
+    rule: "a renew_plan service item's connectionPlanId is the plan item's serviceId",
+    body: () => edit(renewBody(), (b) => (b.serviceList[1].connectionPlanId = ULTIMATE)),
+    status: 422,
+    code: "connection_plan_mismatch",
+    field: "serviceList[1].connectionPlanId",
+  },
+  {
     rule: "an ID is an integer, not a fraction",
     body: () => json(expandBody()).replace("3197218168379846218", "3197218168379846218.5"),
     status: 400,

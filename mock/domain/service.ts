@@ -1,28 +1,16 @@
 // The domain's one entry point, in the manner of json-server's Service: routes call these methods. Each change
 // is decided first (pure: a refusal, or change records), then made by State.apply(), the only code that changes
 // state, live and on replay alike. Reads go to the views. Nothing here scans an account's orders or instances.
-import { minifyJson } from "../../openapi/json.ts";
 import { isolatedCredentials, seedAccount, type Credentials } from "./accounts.ts";
-import { Catalog } from "./catalog.ts";
+import { ServiceReads } from "./reads.ts";
 import { DomainError, refuse } from "./errors.ts";
 import type { OrderOutcome, OrderRequest } from "./orders/context.ts";
-import { decideOrder } from "./orders/decide.ts";
-import { applyEffect } from "./orders/effects.ts";
+import { decidePlacement, decideSettlement } from "./orders/place.ts";
 import { MEMORY_SINK, type ChangeRecord, type ChangeSink } from "./records.ts";
 import { Sessions, type TokenPair } from "./sessions.ts";
 import { State } from "./state.ts";
-import type {
-  Account,
-  BillingCycle,
-  CatalogPlan,
-  CatalogService,
-  Order,
-  OrderDetail,
-  Product,
-  PurchaseType,
-  UserInfo,
-} from "./types.ts";
-import { accountView, orderDetail, orderList, productDetail, productList, type ReferenceField } from "./views.ts";
+import type { Account, Order } from "./types.ts";
+import { accountView, type ReferenceField } from "./views.ts";
 import type { Seed } from "../seed/load.ts";
 
 export type { ChangeRecord, ChangeSink } from "./records.ts";
@@ -53,21 +41,15 @@ export const DEFAULT_MAX_ORDERS_PER_ACCOUNT = 200_000;
 /** How far an account's clock may be from real time: well inside Date's range, whatever is stored. */
 export const MAX_CLOCK_OFFSET_MS = 100 * 365 * 24 * 3600 * 1000;
 
-export class MockService {
-  readonly state = new State();
-  readonly catalogReads: Catalog;
+export class MockService extends ServiceReads {
   readonly #sessions: Sessions;
   #sink: ChangeSink = MEMORY_SINK;
   /** Set when a change could not be made durable: from then on every request is refused (fail-stop). */
   #fenced: string | undefined;
 
   constructor(readonly options: ServiceOptions) {
-    this.catalogReads = new Catalog(options.seed.products);
+    super(options.seed.products, options.referenceField);
     this.#sessions = new Sessions(this.state, options.jwtSecret, (clientId) => this.now(clientId));
-  }
-
-  get catalog(): ReadonlyMap<number, Product> {
-    return this.catalogReads.byId;
   }
 
   get ids() {
@@ -145,11 +127,6 @@ export class MockService {
     );
   }
 
-  /** The account's test clock: real time plus the offset it was advanced by. */
-  now(clientId: string): number {
-    return Date.now() + (this.state.accounts.get(clientId)?.clockOffsetMs ?? 0);
-  }
-
   #demoAccount(): Account {
     return seedAccount(this.options.seed, this.state.ids, this.options.demo, true, Date.now());
   }
@@ -219,22 +196,10 @@ export class MockService {
 
   /** Settles a pending order (control API): succeed makes its change now; failed and cancelled never do. */
   async settleOrder(clientId: string, orderNo: string, status: "succeed" | "failed" | "cancelled"): Promise<Order> {
-    const lookup = this.state.lookup(this.requireAccount(clientId));
-    const order =
-      lookup.paidOrder(orderNo) ??
-      refuse("resource_not_found", "orderNo", "not_found", `no order ${orderNo} for this account`);
-    const effect = order.effect;
-    if (order.status !== "pending" || !effect)
-      refuse("order_not_pending", "orderNo", "settled", `order ${order.orderNo} is ${order.status}, not pending`);
-    const record: ChangeRecord = { t: "settle", clientId, orderNo: order.orderNo, status };
-    if (status === "succeed") {
-      const current = effect.kind === "new" ? undefined : lookup.instance(effect.instanceId);
-      if (effect.kind !== "new" && !current)
-        refuse("instance_not_found", "orderNo", "not_found", `the instance of order ${order.orderNo} is gone`);
-      record.instance = applyEffect(current, effect, this.now(clientId));
-    }
+    const account = this.requireAccount(clientId);
+    const record = decideSettlement(this.state, account, orderNo, status, this.now(clientId));
     await this.#commit(record);
-    return order;
+    return this.state.lookup(account).paidOrder(orderNo)!;
   }
 
   /** The whole state as one record: what compaction writes, and what a replay must rebuild exactly. */
@@ -260,71 +225,6 @@ export class MockService {
     return this.#sessions.authenticate(token);
   }
 
-  // ---- vendor reads ---------------------------------------------------------------------------------------
-
-  products() {
-    return this.catalogReads.products();
-  }
-
-  productInfo(productId: number): Product {
-    return this.catalogReads.product(productId);
-  }
-
-  planInfo(productId: number, purchaseType: PurchaseType, planId: string): CatalogPlan {
-    return this.catalogReads.planInfo(productId, purchaseType, planId);
-  }
-
-  addOnInfo(
-    productId: number,
-    purchaseType: PurchaseType,
-    serviceId: string,
-    connectionPlanId?: string,
-  ): CatalogService {
-    return this.catalogReads.addOnInfo(productId, purchaseType, serviceId, connectionPlanId);
-  }
-
-  priceInfo(account: Account, productId: number, billingCycle: BillingCycle, offeringId: string, partnerId?: string) {
-    const answer = this.catalogReads.priceInfo(productId, billingCycle, offeringId);
-    if (partnerId !== undefined) this.subordinate(account, partnerId);
-    return answer;
-  }
-
-  /** A subordinate user by its partnerId or its e-mail (the docs' example of a "Yeastar ID"). */
-  subordinate(account: Account, partnerId: string): UserInfo {
-    return (
-      this.state.lookup(account).subordinate(partnerId) ??
-      refuse("partner_not_found", "partnerId", "not_found", `${partnerId} is not one of your subordinate users`)
-    );
-  }
-
-  listOrders(account: Account, pageNo: number, pageSize: number) {
-    return orderList(this.state.lookup(account), pageNo, pageSize, this.options.referenceField ?? "customReferenceNo");
-  }
-
-  instanceProducts(account: Account, productId: number, pageNo: number, pageSize: number) {
-    return productList(
-      this.state.lookup(account),
-      this.productInfo(productId),
-      this.now(account.clientId),
-      pageNo,
-      pageSize,
-    );
-  }
-
-  instanceProduct(account: Account, productId: number, productNo: string) {
-    return productDetail(
-      this.state.lookup(account),
-      this.productInfo(productId),
-      productNo,
-      this.now(account.clientId),
-    );
-  }
-
-  getOrder(account: Account, idOrNo: string): OrderDetail {
-    const ref = this.options.referenceField ?? "customReferenceNo";
-    return orderDetail(this.state.lookup(account), idOrNo, (id) => this.catalog.get(id), ref);
-  }
-
   /** The state of one account for the control API and the page: bounded, newest first. */
   accountState(account: Account) {
     this.#available();
@@ -333,52 +233,21 @@ export class MockService {
 
   // ---- orders ---------------------------------------------------------------------------------------------
 
-  /**
-   * Decides an order against the account as it is now, looked up by its key at the moment of the change
-   * (after the body was read and any latency): if a reset or a removal replaced the account the request was
-   * authenticated for, it is refused and nothing changes. Resolves once the order is durable.
-   */
+  /** Decides an order (see decidePlacement) and resolves once it is durable. */
   async placeOrder(authenticated: Account, body: OrderRequest, requestText: string): Promise<OrderOutcome> {
-    const account = this.state.accounts.get(authenticated.clientId);
-    if (account !== authenticated)
-      refuse(
-        "account_changed",
-        "Authorization",
-        "changed",
-        `the account ${authenticated.clientId} was ${account ? "reset" : "removed"} while this request was in flight; nothing was changed`,
-      );
-    const max = this.options.maxOrdersPerAccount ?? DEFAULT_MAX_ORDERS_PER_ACCOUNT;
-    if (account.orders.length >= max)
-      refuse(
-        "too_many_requests",
-        "",
-        "limit",
-        `account ${account.clientId} already holds ${max} orders (--max-orders-per-account); reset it or use an isolated account`,
-      );
-    const lookup = this.state.lookup(account);
-    // Assumed productNo model: a productNo names the user's product, which its instances share; so the demo
-    // account's trial answers the documented IDs (instance 1948747, productNo 3076913644890832896).
-    const seedTrial = this.options.seed.account.trial;
-    const trialIds =
-      seedTrial && account.clientId === this.demoClientId && !lookup.instance(seedTrial.instanceId)
-        ? seedTrial
-        : undefined;
-    const outcome = decideOrder(body, {
-      lookup,
-      catalog: this.catalog,
-      ids: this.state.ids,
-      now: this.now(account.clientId),
-      requestText: minifyJson(requestText),
-      trialIds,
-    });
-    const record: ChangeRecord = { t: "order", clientId: account.clientId, order: outcome.order };
-    if (account.paymentMode === "manual" && outcome.effect) {
-      // Waits for payment: answered pending, and nothing changes until it is settled (assumed lifecycle).
-      outcome.order.status = "pending";
-      outcome.order.effect = outcome.effect;
-      outcome.result.orderStatus = "pending";
-    } else record.instance = outcome.instance;
-    if (outcome.trialKey) record.trialKey = outcome.trialKey;
+    const { record, outcome } = decidePlacement(
+      {
+        state: this.state,
+        catalog: this.catalog,
+        demoClientId: this.demoClientId,
+        seedTrial: this.options.seed.account.trial,
+        maxOrders: this.options.maxOrdersPerAccount ?? DEFAULT_MAX_ORDERS_PER_ACCOUNT,
+        now: this.now(authenticated.clientId),
+      },
+      authenticated,
+      body,
+      requestText,
+    );
     await this.#commit(record);
     return outcome;
   }

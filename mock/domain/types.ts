@@ -59,7 +59,7 @@ export interface Order {
   billingContactId: string;
   poNumber: string;
   createTime: number;
-  /** The request body as received, less insignificant whitespace: the control API and the page show it. */
+  /** The request body as received (past 2 KB, less insignificant whitespace): the control API and the page show it. */
   requestText: string;
   /** The lines Get Order Details shows, made when the order was decided (absent in orders journaled before 0.2). */
   lines?: OrderLine[];

@@ -135,6 +135,13 @@ describe("stored orders", () => {
     expect(d.body.result.orderSummary.itemList[0]).toMatchObject({ quantity: 50, connectionPlanId: String(PLAN) });
   });
 
+  it("a request of ordinary size is kept exactly as sent, whitespace included", async () => {
+    const h = await Harness.create();
+    const text = json(expandBody()).replace(/,/g, ",\n  ");
+    expect((await h.order(text, await h.token())).status).toBe(200);
+    expect(h.mock.service.account("demo-client-id")!.orders.at(-1)!.requestText).toBe(text);
+  });
+
   it("the account view is bounded: the newest 100 orders first, with the counts", async () => {
     const h = await Harness.create();
     for (let i = 0; i < 105; i++) await place(h.mock.service, expandBody(1, EXTENSIONS));

@@ -1,27 +1,16 @@
 // Fault injection for the next N matching requests: an error answer, latency, a dropped connection, or an
 // order that is created but whose response is lost (to test client retries).
+// Kinds, fields and limits come from the control spec (openapi/mock-control.yaml), which validates them first.
 import { refuse } from "./domain/errors.ts";
 import type { ErrorCode } from "./http/codes.ts";
+import type { components } from "../openapi/generated/mock-control.ts";
 
 export const MAX_FAULTS = 100;
 
-export type FaultKind = "error" | "latency" | "drop" | "lose-response";
+export type FaultKind = components["schemas"]["FaultKind"];
 
-export interface FaultSpec {
-  kind: FaultKind;
-  /** Match by operationId (e.g. createOrder) and/or method and exact path; all given must match. */
-  operationId?: string;
-  method?: string;
-  path?: string;
-  /** Only requests authenticated as this account. */
-  clientId?: string;
-  /** How many matching requests it applies to. */
-  count: number;
-  status?: number;
-  code?: ErrorCode;
-  detailMessage?: string;
-  latencyMs?: number;
-}
+/** A fault as armed: the control spec's FaultSpec (operationId one of the vendor's), `code` a vendor error code. */
+export type FaultSpec = Omit<components["schemas"]["FaultSpec"], "code"> & { code?: ErrorCode };
 
 export interface Fault extends FaultSpec {
   id: string;

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { createApp } from "./app.ts";
 import { createService } from "./create.ts";
 import { DEMO_CREDENTIALS } from "./demo.ts";
-import type { FaultKind } from "./faults.ts";
+import type { FaultKind, FaultSpec } from "./faults.ts";
 import type { ErrorCode } from "./http/codes.ts";
 import { serve } from "./server.ts";
 
@@ -117,7 +117,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockHandle> 
       return { clientId: a.clientId, clientSecret: a.clientSecret };
     },
     advanceClock: async (seconds, clientId = demo.clientId) => new Date(await service.advanceClock(clientId, seconds)),
-    injectFault: async (fault) => mock.faults.add({ ...fault, count: fault.count ?? 1 }).id,
+    injectFault: async (fault) => mock.faults.add({ ...fault, count: fault.count ?? 1 } as FaultSpec).id,
     clearFaults: async () => void mock.faults.clear(),
   };
 }

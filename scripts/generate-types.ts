@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 import ts from "typescript";
 import { CONTROL_SPEC_PATH, SPEC_PATH } from "../openapi/load.ts";
+import { syncedControlSpec } from "./sync-control-spec.ts";
 
 export const GENERATED_PATH = fileURLToPath(new URL("../openapi/generated/partner-portal.ts", import.meta.url));
 const TARGETS: Array<[string, string, string]> = [
@@ -32,6 +33,17 @@ export async function generateTypes(specPath = SPEC_PATH, name = "openapi/partne
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const control = syncedControlSpec();
+  if (control !== readFileSync(CONTROL_SPEC_PATH, "utf8")) {
+    if (process.argv.includes("--check")) {
+      console.error(
+        `${CONTROL_SPEC_PATH}: its operationId enums differ from partner-portal.yaml: run \`npm run generate\`.`,
+      );
+      process.exit(1);
+    }
+    writeFileSync(CONTROL_SPEC_PATH, control);
+    console.log(`wrote ${CONTROL_SPEC_PATH} (operationId enums)`);
+  }
   for (const [spec, out, name] of TARGETS) {
     const text = await generateTypes(spec, name);
     if (process.argv.includes("--check")) {

@@ -304,11 +304,17 @@ export interface components {
                 now: string;
             };
         };
+        /**
+         * @description What an armed fault does to the next matching requests (the table in mock/faults.ts): `error` answers an
+         *     error envelope instead; `latency` delays the request before it is handled; `drop` closes the connection
+         *     without an answer; `lose-response` handles the request (an order is made) and then closes the connection.
+         * @enum {string}
+         */
+        FaultKind: "error" | "latency" | "drop" | "lose-response";
         FaultSpec: {
-            /** @enum {unknown} */
-            kind: "error" | "latency" | "drop" | "lose-response";
+            kind: components["schemas"]["FaultKind"];
             /**
-             * @description An operationId of the vendor API (the list is checked against partner-portal.yaml).
+             * @description An operationId of the vendor API.
              * @enum {unknown}
              */
             operationId?: "requestToken" | "listSubordinates" | "listBillingContacts" | "listProducts" | "getPurchaseProductInfo" | "createOrder" | "listOrders" | "getOrder" | "listInstanceProducts" | "getInstanceProduct" | "getPlanInfo" | "getAddOnInfo" | "getPriceInfo" | "getSubordinate";
@@ -330,8 +336,7 @@ export interface components {
         /** @description An armed fault (the spec it was armed with, its ID and the uses left). */
         Fault: {
             id: string;
-            /** @enum {unknown} */
-            kind: "error" | "latency" | "drop" | "lose-response";
+            kind: components["schemas"]["FaultKind"];
             operationId?: string;
             method?: string;
             path?: string;

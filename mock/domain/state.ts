@@ -11,8 +11,8 @@ interface AccountIndex {
   instanceAt: Map<string, number>;
   /** productId → instanceIds, oldest first by (createTime, instanceId): the product list pages from the end. */
   byProduct: Map<number, string[]>;
-  /** productNo → instanceIds (instances of one product may share it). */
-  byProductNo: Map<string, string[]>;
+  /** productNo → its instanceId, or their list when instances share it (a trial and a paid one may). */
+  byProductNo: Map<string, string | string[]>;
   /** `partnerId|productId|planId` → the non-trial instanceIds an order may change, oldest first. */
   owned: Map<string, string[]>;
   /** Paid orders (those with an order ID), oldest first: the order list pages from the end. */
@@ -24,6 +24,9 @@ interface AccountIndex {
   contacts: Map<string, ContactInfo>;
   trials: Set<string>;
 }
+
+/** How many of an account's newest orders keep their request text. */
+export const RECENT_REQUEST_TEXTS = 100;
 
 const ownedKey = (partnerId: string, productId: number, planId: string) => `${partnerId}|${productId}|${planId}`;
 
@@ -146,6 +149,9 @@ export class State {
     const index = this.#index.get(a)!;
     a.orders.push(record.order);
     this.#indexOrder(index, record.order);
+    // Only the newest orders keep their request text (the account view shows no more); their lines stay.
+    const old = a.orders[a.orders.length - 1 - RECENT_REQUEST_TEXTS];
+    if (old?.lines) old.requestText = "";
     if (record.instance) this.#putInstance(a, record.instance);
     if (record.trialKey) {
       a.trialsUsed.push(record.trialKey);
@@ -170,7 +176,10 @@ export class State {
       return;
     }
     index.instanceAt.set(instance.instanceId, a.instances.push(instance) - 1);
-    push(index.byProductNo, instance.productNo, instance.instanceId);
+    const shared = index.byProductNo.get(instance.productNo);
+    if (shared === undefined) index.byProductNo.set(instance.productNo, instance.instanceId);
+    else if (typeof shared === "string") index.byProductNo.set(instance.productNo, [shared, instance.instanceId]);
+    else shared.push(instance.instanceId);
     if (!instance.trial)
       push(index.owned, ownedKey(instance.partnerId, instance.productId, instance.planId), instance.instanceId);
     // Kept sorted by (createTime, instanceId); a new instance is almost always the newest, so this rarely moves.
@@ -208,13 +217,17 @@ export class State {
       return at === undefined ? undefined : account.instances[at];
     };
     const all = (ids: readonly string[]) => ids.map((id) => byId(id)!);
+    const withProductNo = (productNo: string) => {
+      const ids = index.byProductNo.get(productNo) ?? [];
+      return all(typeof ids === "string" ? [ids] : ids);
+    };
     return {
       account,
       instance: byId,
       ownedInstance(partnerId, productId, planId, productNo) {
         const ids = index.owned.get(ownedKey(partnerId, productId, planId)) ?? [];
         if (!productNo) return ids.length ? byId(ids[0]!) : undefined;
-        return all(index.byProductNo.get(productNo) ?? []).find(
+        return withProductNo(productNo).find(
           (x) => !x.trial && x.partnerId === partnerId && x.productId === productId && x.planId === planId,
         );
       },
@@ -222,7 +235,7 @@ export class State {
         const ids = index.byProduct.get(productId) ?? [];
         return { total: ids.length, items: all(newestFirst(ids, pageNo, pageSize)) };
       },
-      withProductNo: (productNo) => all(index.byProductNo.get(productNo) ?? []),
+      withProductNo,
       orderPage: (pageNo, pageSize) => ({ total: index.paid.length, items: newestFirst(index.paid, pageNo, pageSize) }),
       paidOrder: (idOrNo) => index.orderByKey.get(idOrNo),
       subordinate: (key) => index.subordinates.get(key),

@@ -2,7 +2,7 @@
 // never a scan of the account's orders or instances.
 import { nameOf } from "./catalog.ts";
 import { refuse } from "./errors.ts";
-import type { AccountLookup } from "./state.ts";
+import { RECENT_REQUEST_TEXTS, type AccountLookup } from "./state.ts";
 import { resultOf } from "./orders/effects.ts";
 import { legacyLines } from "./orders/legacy.ts";
 import type { Instance, Order, OrderDetail, OrderInfo, Product } from "./types.ts";
@@ -11,7 +11,7 @@ import type { Instance, Order, OrderDetail, OrderInfo, Product } from "./types.t
 export type ReferenceField = "customReferenceNo" | "none";
 
 /** At most this many orders and instances in one account view (the counts say how many there are). */
-export const ACCOUNT_VIEW_ORDERS = 100;
+export const ACCOUNT_VIEW_ORDERS = RECENT_REQUEST_TEXTS;
 export const ACCOUNT_VIEW_INSTANCES = 200;
 
 export function instanceStatus(i: Instance, now: number): "trial" | "active" | "expired" {

@@ -142,7 +142,7 @@ describe("stored orders", () => {
     expect(h.mock.service.account("demo-client-id")!.orders.at(-1)!.requestText).toBe(text);
   });
 
-  it("the account view is bounded: the newest 100 orders first, with the counts", async () => {
+  it("the account view is bounded: the newest 100 orders first, with the counts; older ones keep lines, not text", async () => {
     const h = await Harness.create();
     for (let i = 0; i < 105; i++) await place(h.mock.service, expandBody(1, EXTENSIONS));
     const r = await h.get("/__mock/accounts/demo-client-id");
@@ -151,6 +151,11 @@ describe("stored orders", () => {
     expect(r.body.result.orders).toHaveLength(100);
     const all = h.mock.service.account("demo-client-id")!.orders;
     expect(r.body.result.orders[0].orderNo).toBe(all.at(-1)!.orderNo);
+    // Only the newest 100 keep their request text; every order keeps its lines.
+    expect(all.slice(0, 5).map((o) => o.requestText)).toEqual(["", "", "", "", ""]);
+    expect(all[5]!.requestText).toBe(json(expandBody(1, EXTENSIONS)));
+    const oldest = h.mock.service.getOrder(h.mock.service.account("demo-client-id")!, all[0]!.orderNo);
+    expect(oldest.orderSummary.itemList[0]).toMatchObject({ quantity: 1, serviceId: String(EXTENSIONS) });
   });
 });
 

@@ -64,6 +64,7 @@ export function provenance(spec: OpenApiDocument): Provenance {
   const sources = new Set(Object.keys((spec.info["x-sources"] as Node | undefined) ?? {}));
   const problems: string[] = [];
   const items: MarkedItem[] = [];
+  const shared = new Set<string>();
   const mark = (node: Node, group: string, item: string) => items.push(markOf(node, group, item, sources, problems));
   for (const [path, pathItem] of Object.entries(spec.paths)) {
     for (const [method, raw] of Object.entries(pathItem)) {
@@ -73,7 +74,12 @@ export function provenance(spec: OpenApiDocument): Provenance {
       if (raw["x-assumed"] !== undefined || raw["x-documented"] !== undefined) mark(raw, group, "(operation)");
       for (const p of (raw.parameters as unknown[] | undefined) ?? []) {
         const param = deref(spec, p);
-        mark(param, group, `parameter ${String(param.name)}`);
+        // A shared parameter is marked once, in components.parameters, and listed once.
+        const ref = (p as Node).$ref;
+        if (typeof ref === "string" && shared.has(ref)) continue;
+        if (typeof ref === "string") shared.add(ref);
+        const where = typeof ref === "string" ? `parameter ${ref.split("/").pop()}` : group;
+        mark(param, where, `parameter ${String(param.name)}`);
       }
     }
   }

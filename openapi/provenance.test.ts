@@ -74,7 +74,10 @@ describe("provenance marks", () => {
     const used: unknown[] = [];
     const walk = (node: unknown): void => {
       if (!node || typeof node !== "object") return;
-      for (const [k, v] of Object.entries(node)) k === "x-source" ? used.push(v) : walk(v);
+      for (const [k, v] of Object.entries(node)) {
+        if (k === "x-source") used.push(v);
+        else walk(v);
+      }
     };
     walk(spec.paths);
     expect(used.length).toBeGreaterThanOrEqual(4);

@@ -29,7 +29,8 @@ function markOf(node: Node, group: string, item: string, sources: Set<string>, p
   const documented = doc === undefined ? [] : Array.isArray(doc) ? doc : [doc];
   if (doc === undefined && assumed === undefined) problems.push(`${where}: neither x-documented nor x-assumed`);
   for (const slug of documented)
-    if (typeof slug !== "string" || !sources.has(slug)) problems.push(`${where}: x-documented ${String(slug)} is not in info.x-sources`);
+    if (typeof slug !== "string" || !sources.has(slug))
+      problems.push(`${where}: x-documented ${String(slug)} is not in info.x-sources`);
   if (doc !== undefined && documented.length === 0) problems.push(`${where}: x-documented is empty`);
   if (assumed !== undefined && (typeof assumed !== "string" || assumed.trim().length < 10))
     problems.push(`${where}: x-assumed must give the reason as a sentence`);
@@ -39,7 +40,8 @@ function markOf(node: Node, group: string, item: string, sources: Set<string>, p
 /** The properties of a schema, through allOf/anyOf/oneOf members, array items and map values; $refs are not followed. */
 function walkSchema(node: Node, prefix: string, visit: (node: Node, item: string) => void): void {
   for (const key of ["allOf", "anyOf", "oneOf"])
-    for (const member of (node[key] as unknown[] | undefined) ?? []) if (isNode(member)) walkSchema(member, prefix, visit);
+    for (const member of (node[key] as unknown[] | undefined) ?? [])
+      if (isNode(member)) walkSchema(member, prefix, visit);
   if (isNode(node.items)) walkSchema(node.items, `${prefix}[]`, visit);
   if (isNode(node.additionalProperties)) walkSchema(node.additionalProperties, `${prefix}{}`, visit);
   for (const [name, prop] of Object.entries((node.properties as Node | undefined) ?? {})) {

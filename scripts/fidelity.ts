@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadSpec, type OpenApiDocument } from "../openapi/load.ts";
-import { provenance, type MarkedItem } from "../openapi/provenance.ts";
+import { provenance } from "../openapi/provenance.ts";
 import { fromRoot } from "../openapi/root.ts";
 
 export const FIDELITY_PATH = fromRoot("docs", "fidelity.md");

@@ -242,8 +242,10 @@ export interface paths {
         };
         /**
          * Query Information about the Plan Available for Trial, Subscription or Renewal
-         * @description One plan of purchase_product_info for one purchase type (documented paths and parameters; the result's fields
-         *     are not documented, so it is assumed to be the plan's catalog entry). An unknown plan is 404
+         * @description One plan of purchase_product_info for one purchase type. The vendor documents three paths (trial,
+         *     purchase, renew) and their parameters; the renewal page marks `productNo` required, so a renewal lookup
+         *     without it is 400 naming `productNo` and one for a product the caller does not hold 404. The result's
+         *     fields are not documented, so it is assumed to be the plan's catalog entry. An unknown plan is 404
          *     `resource_not_found` naming `pricingPlanId` (assumed).
          */
         get: operations["getPlanInfo"];
@@ -265,8 +267,9 @@ export interface paths {
         /**
          * Query Information about the Service Available for Trial, Subscription or Renewal
          * @description One service (add-on) of purchase_product_info for one purchase type, optionally of one plan
-         *     (`connectionPlanId`). Documented paths and parameters; the result is assumed to be the service's catalog
-         *     entry. An unknown service is 404 `resource_not_found` naming `pricingServiceId` (assumed).
+         *     (`connectionPlanId`, trial and purchase only). The vendor documents three paths and their parameters; the
+         *     renewal page lists only `productNo` (required) and `productId`. The result is assumed to be the service's
+         *     catalog entry. An unknown service is 404 `resource_not_found` naming `pricingServiceId` (assumed).
          */
         get: operations["getAddOnInfo"];
         put?: never;

@@ -216,6 +216,19 @@ describe("fidelity", () => {
     expect((await detail("3076913644890832896")).instanceId).toBe("1948832");
   });
 
+  it("a serial number such as 3631E3418911 is a valid productNo: unknown to the mock, never a 400", async () => {
+    const before = h.snapshot();
+    expectEnvelopeError(
+      await h.get(`${DETAIL}?productId=14&productNo=3631E3418911`, token),
+      404,
+      "resource_not_found",
+      "productNo",
+    );
+    const order = { ...expandBody(1), productNo: "3631E3418911" };
+    expectEnvelopeError(await h.order(json(order), token), 422, "instance_not_found", "productNo");
+    expect(h.snapshot()).toBe(before);
+  });
+
   it("Ultimate Plan extensions cannot outnumber the instance's extensions: 422 quantity_out_of_range", async () => {
     const before = h.snapshot();
     // 100 extensions, 10 Ultimate: 91 more would make 101.

@@ -54,6 +54,10 @@ interface Operation {
   requestBody?: { content: Record<string, { examples?: Record<string, { summary?: string; value: unknown }> }> };
 }
 
+// These reads need an ID this account holds (getProductModel's documented SN is no product of it): the flows
+// read them after an order or a product lookup.
+const NEEDS_HELD_ID = new Set(["getOrder", "getInstanceProduct", "getProductModel"]);
+
 /** One case per documented request example, and one per read operation with its parameter examples. */
 export function exampleCases(): Case[] {
   const spec = loadSpec();
@@ -84,8 +88,7 @@ export function exampleCases(): Case[] {
             ],
           });
         }
-      } else if (op.operationId !== "getOrder" && op.operationId !== "getInstanceProduct") {
-        // (Those two need an ID this account holds: the flows read them after an order.)
+      } else if (!NEEDS_HELD_ID.has(op.operationId)) {
         out.push({
           id: `example:${op.operationId}`,
           title: `Documented read: ${op.operationId}`,

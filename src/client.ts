@@ -22,6 +22,7 @@ export type InstanceProduct = Schemas["InstanceProduct"];
 export type PriceInfo = Schemas["PriceInfo"];
 export type PurchaseTypeName = "trial" | "purchase" | "renew";
 export type InstanceProductPage = Schemas["InstanceProductPage"];
+export type ProductModel = Schemas["ProductModel"];
 
 export interface PartnerPortalClientOptions {
   /** e.g. https://openapi.partner.yeastar.com, or http://127.0.0.1:4000 for the mock. */
@@ -72,6 +73,8 @@ export interface PartnerPortalClient {
   listInstanceProducts(query: { productId: number; pageNo?: number; pageSize?: number }): Promise<InstanceProductPage>;
   /** Get Product Details: one product by its productNo. */
   getInstanceProduct(productId: number, productNo: string): Promise<InstanceProduct>;
+  /** Query Product Model: the hardware model of a product by its serial number (productNo). */
+  getProductModel(productId: number, productNo: string): Promise<ProductModel>;
   /** Query Information about the Plan Available for Trial / Subscription / Renewal. */
   getPlanInfo(
     purchaseType: PurchaseTypeName,
@@ -185,6 +188,13 @@ export function createPartnerPortalClient(options: PartnerPortalClientOptions): 
     getInstanceProduct: (productId, productNo) =>
       unwrap(
         api.GET("/product/openapi/instance_product/v1/detail", {
+          params: { ...ua, query: { productId, productNo } },
+          parseAs: "text",
+        }),
+      ),
+    getProductModel: (productId, productNo) =>
+      unwrap(
+        api.GET("/product/openapi/instance/v1/product_model", {
           params: { ...ua, query: { productId, productNo } },
           parseAs: "text",
         }),

@@ -8,7 +8,9 @@ import { fromRoot } from "../../openapi/root.ts";
 
 export const DOCS_NOTE =
   "**In this rendering, 64-bit IDs in examples are shown as strings** so that the browser keeps every digit; the API " +
-  "also takes them as bare numbers, as the vendor's examples send them. The verbatim document: [openapi.yaml](openapi.yaml).\n\n";
+  "also takes them as bare numbers, as the vendor's examples send them. The verbatim document: [openapi.yaml](openapi.yaml).\n\n" +
+  "**Sources.** Each schema, property and parameter shows `x-documented` (the vendor page it comes from) or " +
+  "`x-assumed` (why it is assumed); docs/fidelity.md lists every assumption.\n\n";
 
 function exactIds(node: unknown): unknown {
   if (typeof node === "bigint") return node.toString();
@@ -32,7 +34,8 @@ const PAGE = `<!doctype html>
 <hr><div id="control"></div>
 <script src="assets/swagger-ui-bundle.js"></script>
 <script>
-  const common = { validatorUrl: null, tryItOutEnabled: false, defaultModelsExpandDepth: 0 };
+  // showExtensions: each schema, property and parameter shows its x-documented page or x-assumed reason.
+  const common = { validatorUrl: null, tryItOutEnabled: false, defaultModelsExpandDepth: 0, showExtensions: true };
   window.ui = SwaggerUIBundle({ ...common, url: "openapi.json", dom_id: "#ui", deepLinking: true });
   // The mock's own control API, beside the vendor API it simulates.
   window.control = SwaggerUIBundle({ ...common, url: "mock-control.json", dom_id: "#control" });

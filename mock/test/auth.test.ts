@@ -1,7 +1,9 @@
 // Tokens as the vendor documents them: form or multipart grant, 30-minute access, 15-day rotating refresh.
+import { readFileSync } from "node:fs";
 import request from "supertest";
 import { beforeEach, describe, expect, it } from "vitest";
 import { parseJson } from "../../openapi/json.ts";
+import { fromRoot } from "../../openapi/root.ts";
 import { Harness, TOKEN, UA, expectEnvelopeError } from "./harness.ts";
 
 let h: Harness;
@@ -35,9 +37,17 @@ describe("token endpoint", () => {
     });
     expect(JSON.parse(c["X-MS-USER"])).toMatchObject({
       type: "partner",
-      ucId: "3076913644890832896",
+      ucId: "3076915454468767744",
       userCode: "Partner",
     });
+    // The demo account's claims are the tutorials' token's (both tutorials carry the same token).
+    const tutorial = readFileSync(fromRoot("openapi", "sources", "tutorial-free-trial.txt"), "utf8");
+    const documented = claims(/eyJ[\w-]+\.[\w-]+\.[\w-]+/.exec(tutorial)![0]);
+    const user = (x: Record<string, any>) => {
+      const { expr, type, ucId, userCode, userId, username } = JSON.parse(x["X-MS-USER"]);
+      return { expr, type, ucId, userCode, userId, username, user_name: x.user_name, authorities: x.authorities };
+    };
+    expect(user(c)).toEqual(user(documented));
     // 30 minutes from the moment it was issued, however long the request took.
     expect(c.exp).toBeGreaterThanOrEqual(before + 1800);
     expect(c.exp).toBeLessThanOrEqual(after + 1800);

@@ -147,6 +147,7 @@ describe("read endpoints", () => {
     expect(subs.body.result.map((s: { partnerId: string }) => s.partnerId)).toEqual([
       "3076913644915998721",
       "3076913644915998722",
+      "3076913644915998723",
     ]);
     const contacts = await h.get("/user/openapi/user/v1/client/billing_contact_list", token);
     expect(contacts.text).toContain(`"billingContactId":"3197218168379846218"`);

@@ -65,9 +65,11 @@ describe("Query Product List and Get Product Details", () => {
 describe("plan and add-on info, prices, subordinates", () => {
   const PLAN = "3048941892189077504";
   const ULTIMATE = "3049032137219817472";
+  const OWN = "3076913644890832896";
   it("plan_info and add_on_info for trial, purchase and renew", async () => {
     for (const pt of ["trial", "purchase", "renew"]) {
-      const plan = await h.get(`/pricing/openapi/purchase/v1/${pt}/plan_info/${PLAN}?productId=14`, token);
+      const q = pt === "renew" ? `productId=14&productNo=${OWN}` : "productId=14";
+      const plan = await h.get(`/pricing/openapi/purchase/v1/${pt}/plan_info/${PLAN}?${q}`, token);
       expect(plan.status, plan.text).toBe(200);
       expect(plan.body.result).toMatchObject({ planId: PLAN, purchaseType: pt });
     }
@@ -87,7 +89,7 @@ describe("plan and add-on info, prices, subordinates", () => {
       "pricingServiceId",
     );
     expectEnvelopeError(
-      await h.get(`/pricing/openapi/purchase/v1/renew/plan_info/123?productId=14`, token),
+      await h.get(`/pricing/openapi/purchase/v1/renew/plan_info/123?productId=14&productNo=${OWN}`, token),
       404,
       "resource_not_found",
       "pricingPlanId",
@@ -98,6 +100,48 @@ describe("plan and add-on info, prices, subordinates", () => {
       "parameter_validation_failed",
       "purchaseType",
     );
+  });
+
+  it("the renewal lookups require productNo (documented) naming a product the caller holds", async () => {
+    for (const kind of [`plan_info/${PLAN}`, `add_on_info/${ULTIMATE}`]) {
+      const url = `/pricing/openapi/purchase/v1/renew/${kind}?productId=14`;
+      expectEnvelopeError(await h.get(url, token), 400, "parameter_validation_failed", "productNo");
+      // A serial number is a valid productNo: one the account does not hold is not found, not malformed.
+      expectEnvelopeError(await h.get(`${url}&productNo=3631E3418911`, token), 404, "resource_not_found", "productNo");
+      const ok = await h.get(`${url}&productNo=${OWN}`, token);
+      expect(ok.status, ok.text).toBe(200);
+    }
+    // The renewal add_on_info page lists only productNo and productId: a connectionPlanId changes nothing.
+    const addOn = `/pricing/openapi/purchase/v1/renew/add_on_info/${ULTIMATE}?productId=14&productNo=${OWN}`;
+    const plain = await h.get(addOn, token);
+    const withPlan = await h.get(`${addOn}&connectionPlanId=123`, token);
+    expect(withPlan.status, withPlan.text).toBe(200);
+    expect(withPlan.body.result).toEqual(plain.body.result);
+  });
+
+  it("Query Product Model: an unknown serial number is 404 naming productNo, a Turnkey product 422", async () => {
+    const MODEL = "/product/openapi/instance/v1/product_model";
+    expectEnvelopeError(
+      await h.get(`${MODEL}?productId=14&productNo=3631E3418911`, token),
+      404,
+      "resource_not_found",
+      "productNo",
+    );
+    expectEnvelopeError(
+      await h.get(`${MODEL}?productId=99&productNo=${OWN}`, token),
+      404,
+      "resource_not_found",
+      "productId",
+    );
+    expectEnvelopeError(await h.get(`${MODEL}?productId=14`, token), 400, "parameter_validation_failed", "productNo");
+    const before = h.snapshot();
+    expectEnvelopeError(
+      await h.get(`${MODEL}?productId=14&productNo=${OWN}`, token),
+      422,
+      "operation_not_supported",
+      "productId",
+    );
+    expect(h.snapshot()).toBe(before);
   });
 
   it("my_price_info lists the plan and its services at list price for the billing cycle", async () => {
@@ -142,8 +186,12 @@ describe("plan and add-on info, prices, subordinates", () => {
     expect(byId.body.result.email).toBe("ana.lima@northwind.example");
     const byMail = await h.get(`/user/openapi/user/v1/subordinate_user/ana.lima@northwind.example`, token);
     expect(byMail.body.result.partnerId).toBe(String(SUB_WITH_INSTANCE));
+    // The documented request, verbatim: GET /user/openapi/user/v1/subordinate_user/color123@yeastar.com
+    const documented = await h.get(`/user/openapi/user/v1/subordinate_user/color123@yeastar.com`, token);
+    expect(documented.status, documented.text).toBe(200);
+    expect(documented.body.result).toMatchObject({ email: "color123@yeastar.com", userType: "Enduser" });
     expectEnvelopeError(
-      await h.get(`/user/openapi/user/v1/subordinate_user/color123@yeastar.com`, token),
+      await h.get(`/user/openapi/user/v1/subordinate_user/nobody@yeastar.example`, token),
       422,
       "partner_not_found",
       "partnerId",
@@ -151,7 +199,7 @@ describe("plan and add-on info, prices, subordinates", () => {
   });
 
   it("an order for a partnerId that is a string but no subordinate: 422 partner_not_found, not 400", async () => {
-    const body = { ...expandBody(1), partnerId: "color123@yeastar.com" };
+    const body = { ...expandBody(1), partnerId: "nobody@yeastar.example" };
     expectEnvelopeError(await h.order(json(body), token), 422, "partner_not_found", "partnerId");
     const byMail = { ...expandBody(1), partnerId: "ana.lima@northwind.example" };
     const r = await h.order(json(byMail), token);
@@ -166,6 +214,19 @@ describe("fidelity", () => {
     expect(r.text).toContain('"productNo":"3076913644890832896"');
     // The trial and the paid instance share the product's number; its details show the paid one.
     expect((await detail("3076913644890832896")).instanceId).toBe("1948832");
+  });
+
+  it("a serial number such as 3631E3418911 is a valid productNo: unknown to the mock, never a 400", async () => {
+    const before = h.snapshot();
+    expectEnvelopeError(
+      await h.get(`${DETAIL}?productId=14&productNo=3631E3418911`, token),
+      404,
+      "resource_not_found",
+      "productNo",
+    );
+    const order = { ...expandBody(1), productNo: "3631E3418911" };
+    expectEnvelopeError(await h.order(json(order), token), 422, "instance_not_found", "productNo");
+    expect(h.snapshot()).toBe(before);
   });
 
   it("Ultimate Plan extensions cannot outnumber the instance's extensions: 422 quantity_out_of_range", async () => {

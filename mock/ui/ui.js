@@ -229,6 +229,7 @@ for (const op of [
   "requestToken",
   "listInstanceProducts",
   "getInstanceProduct",
+  "getProductModel",
   "getPlanInfo",
   "getAddOnInfo",
   "getPriceInfo",

@@ -317,7 +317,7 @@ export interface components {
              * @description An operationId of the vendor API.
              * @enum {unknown}
              */
-            operationId?: "requestToken" | "listSubordinates" | "listBillingContacts" | "listProducts" | "getPurchaseProductInfo" | "createOrder" | "listOrders" | "getOrder" | "listInstanceProducts" | "getInstanceProduct" | "getPlanInfo" | "getAddOnInfo" | "getPriceInfo" | "getSubordinate";
+            operationId?: "requestToken" | "listSubordinates" | "listBillingContacts" | "listProducts" | "getPurchaseProductInfo" | "createOrder" | "listOrders" | "getOrder" | "listInstanceProducts" | "getInstanceProduct" | "getProductModel" | "getPlanInfo" | "getAddOnInfo" | "getPriceInfo" | "getSubordinate";
             /** @enum {unknown} */
             method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
             path?: string;

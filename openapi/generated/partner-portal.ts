@@ -210,6 +210,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/product/openapi/instance/v1/product_model": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Query Product Model
+         * @description The model of one of the caller's products, by `productId` and `productNo` (both required, documented; the
+         *     page is meant for Appliance Edition and S-Series hardware). An unknown `productNo` is 404
+         *     `resource_not_found` naming `productNo`; a P-Series Turnkey Package (14) product has no hardware model
+         *     and is refused with 422 `operation_not_supported` naming `productId` (both assumed).
+         */
+        get: operations["getProductModel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/pricing/openapi/purchase/v1/{purchaseType}/plan_info/{pricingPlanId}": {
         parameters: {
             query?: never;
@@ -219,8 +242,10 @@ export interface paths {
         };
         /**
          * Query Information about the Plan Available for Trial, Subscription or Renewal
-         * @description One plan of purchase_product_info for one purchase type (documented paths and parameters; the result's fields
-         *     are not documented, so it is assumed to be the plan's catalog entry). An unknown plan is 404
+         * @description One plan of purchase_product_info for one purchase type. The vendor documents three paths (trial,
+         *     purchase, renew) and their parameters; the renewal page marks `productNo` required, so a renewal lookup
+         *     without it is 400 naming `productNo` and one for a product the caller does not hold 404. The result's
+         *     fields are not documented, so it is assumed to be the plan's catalog entry. An unknown plan is 404
          *     `resource_not_found` naming `pricingPlanId` (assumed).
          */
         get: operations["getPlanInfo"];
@@ -242,8 +267,9 @@ export interface paths {
         /**
          * Query Information about the Service Available for Trial, Subscription or Renewal
          * @description One service (add-on) of purchase_product_info for one purchase type, optionally of one plan
-         *     (`connectionPlanId`). Documented paths and parameters; the result is assumed to be the service's catalog
-         *     entry. An unknown service is 404 `resource_not_found` naming `pricingServiceId` (assumed).
+         *     (`connectionPlanId`, trial and purchase only). The vendor documents three paths and their parameters; the
+         *     renewal page lists only `productNo` (required) and `productId`. The result is assumed to be the service's
+         *     catalog entry. An unknown service is 404 `resource_not_found` naming `pricingServiceId` (assumed).
          */
         get: operations["getAddOnInfo"];
         put?: never;
@@ -319,6 +345,11 @@ export interface components {
         PartnerRef: components["schemas"]["Int64Id"] | string;
         /** @description A 64-bit or shorter ID as the documented responses send it, a string of digits. */
         IdString: string;
+        /**
+         * @description A product's number: the PBX's serial number (SN), such as `3631E3418911`. The documented order answers
+         *     carry numeric ones (`3076913644890832896`); nothing documents it as digits only.
+         */
+        ProductNo: string;
         /** @description The common wrapper of every response. */
         Envelope: {
             /** @description `success`, or an error code. */
@@ -509,7 +540,7 @@ export interface components {
         OrderSaveRequest: {
             operationType: components["schemas"]["OperationType"];
             productId: number;
-            productNo?: string;
+            productNo?: components["schemas"]["ProductNo"];
             partnerId?: components["schemas"]["PartnerRef"];
             assignId?: components["schemas"]["PartnerRef"];
             billingId?: components["schemas"]["Int64Id"];
@@ -533,7 +564,7 @@ export interface components {
             /** @description The order number; empty for a trial. The docs show one example (GQ and 19 digits); the pattern is kept loose so a live run reports no false drift. */
             orderNo: string;
             orderStatus: components["schemas"]["OrderStatus"];
-            productNo: components["schemas"]["IdString"];
+            productNo: components["schemas"]["ProductNo"];
             /** @description The payment transaction number; empty for a trial. One example documented (AP and 19 digits); kept loose. */
             transactionNo: string;
         };
@@ -563,7 +594,7 @@ export interface components {
             invoiceNo: string;
             operationType?: components["schemas"]["OperationType"];
             productId?: number;
-            productNo?: string;
+            productNo?: components["schemas"]["ProductNo"];
             instanceId?: string;
             transactionNo?: string;
         };
@@ -582,7 +613,7 @@ export interface components {
             currentPlan: string;
             /** @description When the current plan expires, ISO 8601 (the format is assumed). */
             currentPlanExpireDate: string;
-            productNo: components["schemas"]["IdString"];
+            productNo: components["schemas"]["ProductNo"];
             productId: number;
             instanceId: components["schemas"]["IdString"];
             planId: components["schemas"]["IdString"];
@@ -659,6 +690,12 @@ export interface components {
         SubordinateResponse: components["schemas"]["SuccessEnvelope"] & {
             result?: components["schemas"]["UserInfo"];
         };
+        ProductModel: {
+            productModel: string;
+        };
+        ProductModelResponse: components["schemas"]["SuccessEnvelope"] & {
+            result?: components["schemas"]["ProductModel"];
+        };
         OrderPage: {
             count: number;
             pageNo: number;
@@ -688,7 +725,7 @@ export interface components {
                 /** @description A string here, as documented. */
                 productId: string;
                 productName: string;
-                productNo: string;
+                productNo: components["schemas"]["ProductNo"];
                 instanceId?: string;
             };
             /** @description The billing contact of the order (fields assumed, from Contact_Info). */
@@ -955,8 +992,8 @@ export interface operations {
                  * @example 14
                  */
                 productId: number;
-                /** @description Device serial number; required only for Linkus Cloud Service (9) and the Appliance Edition (11). */
-                productNo?: string;
+                /** @description The PBX's serial number; required only for Linkus Cloud Service (9) and the Appliance Edition (11). */
+                productNo?: components["schemas"]["ProductNo"];
             };
             header: {
                 /**
@@ -1142,8 +1179,11 @@ export interface operations {
     getInstanceProduct: {
         parameters: {
             query: {
-                /** @example 3076913644890832896 */
-                productNo: string;
+                /**
+                 * @description The PBX's serial number (the documented answers show numeric ones).
+                 * @example 3076913644890832896
+                 */
+                productNo: components["schemas"]["ProductNo"];
                 /** @example 14 */
                 productId: number;
             };
@@ -1176,13 +1216,58 @@ export interface operations {
             default: components["responses"]["UnexpectedError"];
         };
     };
+    getProductModel: {
+        parameters: {
+            query: {
+                /** @example 11 */
+                productId: number;
+                /**
+                 * @description The PBX's serial number (the page's example is `3631E3418911`).
+                 * @example 3631E3418911
+                 */
+                productNo: components["schemas"]["ProductNo"];
+            };
+            header: {
+                /**
+                 * @description Identifies the calling application. Required on every endpoint; the vendor's examples send `OpenAPI`.
+                 * @example OpenAPI
+                 */
+                "User-Agent": components["parameters"]["UserAgent"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The product's model. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductModelResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["BusinessRuleRefusal"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
     getPlanInfo: {
         parameters: {
             query: {
                 /** @example 14 */
                 productId: number;
-                /** @description The device serial number; needed for Linkus Cloud Service and Appliance Edition only (documented). */
-                productNo?: string;
+                /**
+                 * @description The PBX's serial number. Required by `renew` (the renewal page lists it as required); otherwise needed
+                 *     for Linkus Cloud Service and Appliance Edition only. A renewal without it is 400 naming `productNo`,
+                 *     one the caller does not hold 404 `resource_not_found`.
+                 */
+                productNo?: components["schemas"]["ProductNo"];
             };
             header: {
                 /**
@@ -1226,10 +1311,17 @@ export interface operations {
             query: {
                 /** @example 14 */
                 productId: number;
-                /** @description The plan the service depends on (documented as an Integer; any 64-bit ID). */
+                /**
+                 * @description The plan the service depends on (documented as an Integer; any 64-bit ID). Documented for `trial` and
+                 *     `purchase` only: the renewal page lists only `productNo` and `productId`, so a `renew` call ignores it.
+                 */
                 connectionPlanId?: string;
-                /** @description The device serial number; needed for Linkus Cloud Service and Appliance Edition only (documented). */
-                productNo?: string;
+                /**
+                 * @description The PBX's serial number. Required by `renew` (the renewal page lists it as required); otherwise needed
+                 *     for Linkus Cloud Service and Appliance Edition only. A renewal without it is 400 naming `productNo`,
+                 *     one the caller does not hold 404 `resource_not_found`.
+                 */
+                productNo?: components["schemas"]["ProductNo"];
             };
             header: {
                 /**
@@ -1320,7 +1412,7 @@ export interface operations {
                 "User-Agent": components["parameters"]["UserAgent"];
             };
             path: {
-                /** @example 3076913644915998721 */
+                /** @example color123@yeastar.com */
                 partnerId: string;
             };
             cookie?: never;

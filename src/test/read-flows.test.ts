@@ -71,7 +71,9 @@ describe("flows on the read side", () => {
   it("plan, add-on, price and subordinate reads keep every digit", async () => {
     await fresh();
     const info = await client.getPurchaseProductInfo(14);
-    const plan = await client.getPlanInfo("renew", "3048941892189077504", { productId: 14 });
+    // A renewal lookup names the product renewed (productNo, documented as required there).
+    const own = (await client.listInstanceProducts({ productId: 14 })).results.find((p) => p.partnerId === "")!;
+    const plan = await client.getPlanInfo("renew", "3048941892189077504", { productId: 14, productNo: own.productNo });
     expect(plan).toMatchObject({ planId: "3048941892189077504", purchaseType: "renew" });
     const addOn = await client.getAddOnInfo("purchase", "3049032137219817472", {
       productId: 14,
@@ -83,5 +85,18 @@ describe("flows on the read side", () => {
     expect(prices.planList[0]!.serviceList).toContainEqual(expect.objectContaining({ id: "3049032137219817472" }));
     const [sub] = await client.listSubordinates();
     expect((await client.getSubordinate(sub!.email!)).partnerId).toBe(sub!.partnerId);
+  });
+
+  it("getProductModel: an unknown serial number is not found; a Turnkey product has no model", async () => {
+    await fresh();
+    await expect(client.getProductModel(14, "3631E3418911")).rejects.toMatchObject({
+      code: "resource_not_found",
+      httpStatus: 404,
+    });
+    const own = (await client.listInstanceProducts({ productId: 14 })).results[0]!;
+    await expect(client.getProductModel(14, own.productNo)).rejects.toMatchObject({
+      code: "operation_not_supported",
+      httpStatus: 422,
+    });
   });
 });

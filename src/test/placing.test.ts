@@ -206,6 +206,7 @@ describe.each(MODES)("orders placed at the same time (referenceField %s)", (mode
       expect(outcome).toBeInstanceOf(OrderOutcomeUnknown);
       expect((outcome as OrderOutcomeUnknown).candidates.map((c) => c.orderNo)).toContain(theirs);
       expect((outcome as OrderOutcomeUnknown).candidates).toHaveLength(2);
+      expect(s.slept()).toBe(0); // ambiguity is conclusive: no waiting
     } else {
       expect((outcome as PlacedOrder).orderNo).not.toBe(theirs);
       expect(poNumberOf(mock, s.clientId, (outcome as PlacedOrder).orderNo)).toBe((outcome as PlacedOrder).reference);

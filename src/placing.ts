@@ -50,11 +50,15 @@ export class OrderOutcomeUnknown extends Error {
     readonly candidates: OrderCandidate[] = [],
   ) {
     const seen = candidates.length
-      ? `new orders since it was sent: ${candidates.map((c) => c.orderNo || c.id).join(", ")}`
+      ? `new orders since it was sent: ${candidates
+          .slice(0, 5)
+          .map((c) => c.orderNo || c.id)
+          .join(", ")}${candidates.length > 5 ? ` and ${candidates.length - 5} more` : ""}`
       : "no new order was seen";
     super(
       `the outcome of order ${reference} is unknown after ${attempts} attempt(s) (${(cause as Error)?.message ?? cause}); ` +
-        `${seen}; look it up later by poNumber ${reference} (Get Order Details), or in the product list for a trial`,
+        `${seen}; look for poNumber ${reference} later (in Get Order Details or the order list where the vendor ` +
+        `shows it), or in the product list for a trial`,
     );
   }
 }

@@ -133,7 +133,11 @@ async function place(client: PartnerPortalClient, order: OrderSaveRequest, o: Pl
   const look = order.operationType.startsWith("trial_")
     ? trialLook(client, body)
     : paidLook(client, body, reference, o.lookPages ?? 4);
-  await look.note(); // nothing is sent yet: a failure here is thrown as it is
+  // Without a note nothing can prove absence: the order is still sent, but an unclear answer is not resent.
+  const noted = await look.note().then(
+    () => true,
+    () => false,
+  );
   let lastError: unknown;
   for (let attempt = 1; attempt <= 2; attempt++) {
     try {
@@ -142,6 +146,7 @@ async function place(client: PartnerPortalClient, order: OrderSaveRequest, o: Pl
       if (!isUnclear(err)) throw err; // a clear refusal: nothing was ordered
       lastError = err;
     }
+    if (!noted) throw new OrderOutcomeUnknown(reference, attempt, lastError);
     let verdict: Verdict;
     try {
       verdict = await lookFor(look, o.lookWindowMs ?? 1000, settled(lastError), o);

@@ -90,6 +90,7 @@ export function paidLook(client: PartnerPortalClient, body: OrderSaveRequest, re
   return {
     async note() {
       const page = await client.listOrders({ pageNo: 1, pageSize: PAGE_SIZE });
+      if (!Array.isArray(page?.results)) throw new TypeError("the order list answered no page of orders");
       newest = page.results[0]?.id;
       total = page.total;
     },
@@ -100,6 +101,7 @@ export function paidLook(client: PartnerPortalClient, body: OrderSaveRequest, re
       let end = false;
       for (let pageNo = 1; pageNo <= pages && !reached && !end; pageNo++) {
         const page = await client.listOrders({ pageNo, pageSize: PAGE_SIZE });
+        if (!Array.isArray(page?.results)) throw new TypeError("the order list answered no page of orders");
         if (pageNo === 1) now = page.total;
         for (const o of page.results) {
           if (o.id === newest) {

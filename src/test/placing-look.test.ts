@@ -135,4 +135,15 @@ describe("the look without references", () => {
     expect(err).toBeInstanceOf(OrderOutcomeUnknown);
     expect(v.orders).toHaveLength(2);
   });
+
+  it("an order list that cannot be read before sending: the order is still sent, an unclear answer is not resent", async () => {
+    const clear = stubVendor({ seeded: true });
+    clear.failLooks();
+    expect(await placeOrder(clear.client, clear.body(20), clock())).toMatchObject({ orderNo: "GQ2", attempts: 1 });
+    const lost = stubVendor({ lose: 1, seeded: true });
+    lost.failLooks();
+    const err = await placeOrder(lost.client, lost.body(20), clock()).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OrderOutcomeUnknown);
+    expect(lost.orders).toHaveLength(2);
+  });
 });

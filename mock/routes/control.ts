@@ -117,6 +117,10 @@ function knownFilter(query: RequestFilter): RequestFilter {
   return query;
 }
 
+/** No favicon, and no 404 for it either (browsers ask on every page, the vendor API's included). */
+export const noFavicon = (_req: Request, res: Response) =>
+  void res.status(204).set("Cache-Control", "public, max-age=86400").end();
+
 /** The page (static files, nothing from the internet) and the live request log. */
 export function controlPages(log: RequestLog, maxSubscribers = DEFAULT_MAX_SUBSCRIBERS): Router {
   const r = express.Router();

@@ -81,7 +81,7 @@ describe("GET /__mock/requests", () => {
     await request(h.app).get("/__mock/ui/");
     await request(h.app).get("/__mock/ui/ui.js");
     await request(h.app).get("/docs/");
-    await request(h.app).get("/favicon.ico");
+    expect((await request(h.app).get("/favicon.ico")).status).toBe(204);
     await h.token();
     const shown = (await list()).body.result.map((e: LogEntry) => e.path);
     expect(shown.some((p: string) => /^\/(__mock\/ui|docs|favicon)/.test(p))).toBe(false);

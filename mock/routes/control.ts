@@ -127,7 +127,7 @@ export function controlPages(log: RequestLog, maxSubscribers = DEFAULT_MAX_SUBSC
   r.use("/ui", express.static(fromRoot("mock", "ui"), { index: "index.html", fallthrough: false }));
   r.get("/events", (req: Request, res: Response) => {
     if (log.subscribers >= maxSubscribers) {
-      const reason = `${maxSubscribers} live-log subscribers are connected already; close one (or raise --max-subscribers)`;
+      const reason = `${maxSubscribers} live-log subscribers are connected already; close one first`;
       return send(res, failure(res.locals.requestId as string, "too_many_requests", "subscribers", "limit", reason));
     }
     res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache", Connection: "keep-alive" });

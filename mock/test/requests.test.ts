@@ -4,7 +4,8 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { parseJson } from "../../openapi/json.ts";
 import { BODY_BUDGET, BODY_CAP, RequestLog, type LogEntry } from "../http/log.ts";
 import { redactBody, redactPath } from "../http/redact.ts";
-import { Harness, TOKEN, UA } from "./harness.ts";
+import { startMock } from "../index.ts";
+import { Harness, ORDER, TOKEN, UA } from "./harness.ts";
 import { expandBody, json } from "./bodies.ts";
 
 let h: Harness;
@@ -88,6 +89,29 @@ describe("GET /__mock/requests", () => {
     const all = (await list("?include=assets")).body.result.filter((e: LogEntry) => e.asset);
     expect(all.map((e: LogEntry) => e.path)).toEqual(["/__mock/ui/", "/__mock/ui/ui.js", "/docs/", "/favicon.ico"]);
   });
+});
+
+it("the verification example of docs/mock.md passes against startMock", async () => {
+  const mock = await startMock({ port: 0 });
+  try {
+    const form = `grant_type=pp_credentials&client_id=${mock.clientId}&client_secret=${mock.clientSecret}`;
+    const headers = { "User-Agent": UA, "Content-Type": "application/x-www-form-urlencoded" };
+    const t = await fetch(`${mock.url}${TOKEN}`, { method: "POST", headers, body: form });
+    const token = ((await t.json()) as { result: { token: string } }).result.token;
+    const o = await fetch(`${mock.url}${ORDER}`, {
+      method: "POST",
+      headers: { "User-Agent": UA, Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+      body: json(expandBody(50)),
+    });
+    expect(o.status).toBe(200);
+    // From here on, the docs' example verbatim.
+    const r = await fetch(`${mock.url}/__mock/requests?operationId=createOrder&status=200`);
+    const [sent] = (parseJson(await r.text()) as { result: Array<{ body: string }> }).result;
+    expect(sent!.body).toContain('"billingId":3197218168379846218');
+    expect(parseJson(sent!.body)).toMatchObject({ serviceList: [{ serviceId: 3049032137219817472n, quantity: 50 }] });
+  } finally {
+    await mock.close();
+  }
 });
 
 describe("what the log keeps", () => {

@@ -211,7 +211,7 @@ export interface paths {
          * The request log, live (Server-Sent Events)
          * @description One `request` event per completed request: its log entry without the body (read bodies from
          *     /__mock/requests). A subscriber that stops reading is cut off once 256 KiB are queued for it. At most 16
-         *     subscribers at once (`--max-subscribers`); one more gets 429 `too_many_requests`. Browsers, which cannot
+         *     subscribers at once; one more gets 429 `too_many_requests`. Browsers, which cannot
          *     set headers on EventSource, may pass the control token as `?token=`.
          */
         get: operations["events"];

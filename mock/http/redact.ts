@@ -15,17 +15,17 @@ const decodeName = (s: string) => {
 export function redactPath(url: string): string {
   const q = url.indexOf("?");
   if (q < 0) return url;
-  return `${url.slice(0, q)}?${redactForm(url.slice(q + 1))}`;
+  return `${url.slice(0, q)}?${redactForm(url.slice(q + 1), encodeURIComponent(REDACTED))}`;
 }
 
-/** key=value&... with sensitive values replaced, the rest untouched (not re-encoded). */
-function redactForm(text: string): string {
+/** key=value&... with sensitive values replaced by `marker`, the rest untouched (not re-encoded). */
+function redactForm(text: string, marker = REDACTED): string {
   return text
     .split("&")
     .map((pair) => {
       const eq = pair.indexOf("=");
       const name = eq < 0 ? pair : pair.slice(0, eq);
-      return SENSITIVE.test(decodeName(name)) ? `${name}=${REDACTED}` : pair;
+      return SENSITIVE.test(decodeName(name)) ? `${name}=${marker}` : pair;
     })
     .join("&");
 }

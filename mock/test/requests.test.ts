@@ -161,7 +161,7 @@ describe("what the log keeps", () => {
     expect(redactBody(multipart, "multipart/form-data")).toBe(
       `${part("client_id", "demo")}${part("client_secret", "[redacted]")}--B--\r\n`,
     );
-    expect(redactPath("/x?token=abc&page=2")).toBe("/x?token=[redacted]&page=2");
+    expect(redactPath("/x?token=abc&page=2")).toBe("/x?token=%5Bredacted%5D&page=2");
   });
 
   it("serialises a live-log event once, whatever the number of subscribers", () => {

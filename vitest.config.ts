@@ -31,7 +31,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "quick", include: INCLUDE, exclude: [...configDefaults.exclude, ...SLOW] },
+        test: { name: "quick", include: INCLUDE, exclude: [...configDefaults.exclude, ...SLOW], isolate: false },
       },
       { extends: true, test: { name: "slow", include: SLOW } },
     ],

@@ -11,7 +11,7 @@ import { begin, finish } from "./http/exchange.ts";
 import { controlGuard } from "./http/control-guard.ts";
 import { RequestLog } from "./http/log.ts";
 import { answer, type Handler, type PipelineContext } from "./http/pipeline.ts";
-import { controlHandlers, controlPages } from "./routes/control.ts";
+import { controlHandlers, controlPages, noFavicon } from "./routes/control.ts";
 import { docsRouter } from "./routes/docs.ts";
 import { vendorHandlers } from "./routes/vendor.ts";
 import { compiledControlSpec, compiledSpec } from "../openapi/compiled.ts";
@@ -112,6 +112,7 @@ export function createApp(service: MockService, options: AppOptions = {}): MockA
     app.use(CONTROL_PREFIX, controlPages(log));
   }
 
+  app.get("/favicon.ico", noFavicon);
   app.use("/docs", docsRouter());
   // A newcomer who opens the base URL lands on the page (or the reference when the control API is off).
   app.get("/", (_req: Request, res: Response) => res.redirect(302, control ? `${CONTROL_PREFIX}/ui/` : "/docs/"));

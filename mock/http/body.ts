@@ -116,7 +116,7 @@ export async function readBody(
   // An empty form is a form without fields: the schema then names the first one missing (grant_type).
   if (!raw || raw.length === 0) return { ok: true, value: {}, text: "", type };
   try {
-    return { ok: true, value: parseForm(type, header!, raw), text: "", type };
+    return { ok: true, value: parseForm(type, header!, raw), text: raw.toString("utf8"), type };
   } catch (err) {
     return bad("parameter_validation_failed", "syntax", `is not a valid ${type} body (${(err as Error).message})`);
   }

@@ -2,7 +2,8 @@
 // the account once known, and the log to write the outcome to. Kept beside the response, not on it.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { newRequestId } from "./envelope-id.ts";
-import { redactPath, type RequestLog } from "./log.ts";
+import type { RequestLog } from "./log.ts";
+import { redactBody, redactPath } from "./redact.ts";
 
 export interface Exchange {
   requestId: string;
@@ -11,6 +12,9 @@ export interface Exchange {
   url: string;
   log: RequestLog;
   clientId?: string;
+  operationId?: string;
+  /** The body as received and its media type, for the log (redacted there). */
+  body?: { text: string; type: string };
   logged?: boolean;
 }
 
@@ -44,6 +48,8 @@ export function finish(res: ServerResponse, status: number): void {
     ms: performance.now() - ex.t0,
     requestId: ex.requestId,
     clientId: ex.clientId,
+    operationId: ex.operationId,
+    body: ex.body && redactBody(ex.body.text, ex.body.type),
   });
 }
 

@@ -87,6 +87,7 @@ export function operationRoute(ctx: PipelineContext, op: Operation, handler: Han
   ): Promise<void> => {
     const ex = exchangeOf(res)!;
     const requestId = ex.requestId;
+    ex.operationId = op.operationId;
     const fail = (code: ErrorCode, field: string, tag: string, reason: string, injectedStatus?: number) =>
       answer(ctx, res, op, failure(requestId, code, field, tag, reason, injectedStatus));
     try {
@@ -122,6 +123,7 @@ export function operationRoute(ctx: PipelineContext, op: Operation, handler: Han
       if (op.bodies.size) {
         const read = await readBody(op, req, res, ctx.bodyLimit);
         if (!read.ok) return fail(read.code, read.field, read.tag, read.reason);
+        ex.body = { text: read.text, type: read.type };
         const validate = op.bodies.get(read.type)!;
         if (!validate(read.value)) {
           const f = describeFault(validate.errors);

@@ -7,16 +7,19 @@ import type { MockService } from "../domain/service.ts";
 import type { Account } from "../domain/types.ts";
 import type { Faults } from "../faults.ts";
 import type { ErrorCode } from "../http/codes.ts";
-import type { RequestLog } from "../http/log.ts";
+import { failure, send } from "../http/envelope.ts";
+import type { RequestFilter, RequestLog } from "../http/log.ts";
 import type { TypedHandlers } from "../http/typed.ts";
 import { fromRoot } from "../../openapi/root.ts";
-import { compiledSpec } from "../../openapi/compiled.ts";
+import { compiledControlSpec, compiledSpec } from "../../openapi/compiled.ts";
 import type { operations } from "../../openapi/generated/mock-control.ts";
 
 /** Lets a test runner recognise a mock of this project (and so lift the billing guard). */
 export const MOCK_MARKER = "yeastar-partner-portal-mock";
 /** What a live-log subscriber may have queued before it is cut off. */
 export const MAX_QUEUED_EVENT_BYTES = 256 * 1024;
+/** Live-log subscribers at once, unless the app says otherwise. */
+export const DEFAULT_MAX_SUBSCRIBERS = 16;
 
 export type ControlOperations = Omit<operations, "events">;
 
@@ -50,7 +53,10 @@ export function controlHandlers(
         instances: a.instances.length,
       })),
     createAccount: async () => credentials(await service.createAccount()),
-    getAccount: ({ params }) => service.accountState(service.requireAccount(params.clientId)),
+    getAccount: ({ params }) => ({
+      ...service.accountState(service.requireAccount(params.clientId)),
+      names: catalogNames(service),
+    }),
     advanceClock: ({ params, body }) => advance(params.clientId, body.seconds),
     advanceDemoClock: ({ body }) => advance(service.demoClientId, body.seconds),
     setPaymentMode: async ({ params, body }) => {
@@ -69,15 +75,61 @@ export function controlHandlers(
       return faults.add({ ...body, code: body.code as ErrorCode | undefined, count: body.count ?? 1 });
     },
     clearFaults: () => ({ cleared: faults.clear() }),
-    listRequests: () => log.recent(),
+    listRequests: ({ query }) => log.recent(knownFilter(query)),
   };
 }
 
+/** Plan and service names by ID, from the catalog (it never changes, so it is read once per service). */
+const names = new WeakMap<MockService, Record<string, string>>();
+function catalogNames(service: MockService): Record<string, string> {
+  let out = names.get(service);
+  if (out) return out;
+  out = {};
+  for (const product of service.catalog.values()) {
+    for (const plan of product.planList) {
+      out[plan.planId] = plan.name;
+      for (const s of plan.serviceList) out[s.serviceId] = s.name;
+    }
+    for (const s of product.serviceList) out[s.serviceId] ??= s.name;
+  }
+  names.set(service, out);
+  return out;
+}
+
+/** The spec's filters of /__mock/requests (and the guard's ?token=); another query key is refused, naming it. */
+let filterNames: Set<string> | undefined;
+function knownFilter(query: RequestFilter): RequestFilter {
+  filterNames ??= new Set([
+    "token",
+    ...(
+      (compiledControlSpec().spec.paths["/__mock/requests"] as { get: { parameters: Array<{ name: string }> } }).get
+        .parameters ?? []
+    ).map((p) => p.name),
+  ]);
+  for (const key of Object.keys(query))
+    if (!filterNames.has(key))
+      refuse(
+        "parameter_validation_failed",
+        key,
+        "unknown",
+        `is not a filter of the request log; use ${[...filterNames].filter((n) => n !== "token").join(", ")}`,
+      );
+  return query;
+}
+
+/** No favicon, and no 404 for it either (browsers ask on every page, the vendor API's included). */
+export const noFavicon = (_req: Request, res: Response) =>
+  void res.status(204).set("Cache-Control", "public, max-age=86400").end();
+
 /** The page (static files, nothing from the internet) and the live request log. */
-export function controlPages(log: RequestLog): Router {
+export function controlPages(log: RequestLog, maxSubscribers = DEFAULT_MAX_SUBSCRIBERS): Router {
   const r = express.Router();
   r.use("/ui", express.static(fromRoot("mock", "ui"), { index: "index.html", fallthrough: false }));
   r.get("/events", (req: Request, res: Response) => {
+    if (log.subscribers >= maxSubscribers) {
+      const reason = `${maxSubscribers} live-log subscribers are connected already; close one first`;
+      return send(res, failure(res.locals.requestId as string, "too_many_requests", "subscribers", "limit", reason));
+    }
     res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache", Connection: "keep-alive" });
     res.write(": connected\n\n");
     // Backpressure: a subscriber that stops reading is cut off once this much is queued for it.
@@ -86,9 +138,9 @@ export function controlPages(log: RequestLog): Router {
       clearInterval(beat);
       res.destroy();
     };
-    const stop = log.subscribe((e) => {
+    const stop = log.subscribe((frame) => {
       if (res.writableLength > MAX_QUEUED_EVENT_BYTES) return cut();
-      res.write(`event: request\ndata: ${JSON.stringify({ ...e, time: new Date(e.at).toISOString() })}\n\n`);
+      res.write(frame);
     });
     const beat = setInterval(() => res.write(": beat\n\n"), 15_000);
     req.on("close", cut);

@@ -58,7 +58,8 @@ function send(
   // Frame the body explicitly: Node sends a GET or DELETE body without Content-Length otherwise.
   if (body !== undefined) headers = { ...headers, "Content-Length": String(Buffer.byteLength(body)) };
   return new Promise((resolve, reject) => {
-    const req = http.request(`${base}${path}`, { method, headers }, (res) => {
+    // A fresh connection each time: a kept-alive socket the server closes while idle would reset the next request.
+    const req = http.request(`${base}${path}`, { method, headers, agent: false }, (res) => {
       let text = "";
       res.setEncoding("utf8");
       res.on("data", (d: string) => (text += d));

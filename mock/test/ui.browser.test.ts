@@ -25,6 +25,7 @@ let base: string;
 let browser: Browser;
 let page: Page;
 const outside: string[] = [];
+const missing: string[] = [];
 
 describe.skipIf(!present)("control page and API reference in chromium", () => {
   beforeAll(async () => {
@@ -48,6 +49,9 @@ describe.skipIf(!present)("control page and API reference in chromium", () => {
     page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     page.on("request", (r) => {
       if (!r.url().startsWith(base) && !r.url().startsWith("data:")) outside.push(r.url());
+    });
+    page.on("response", (r) => {
+      if (r.status() === 404) missing.push(r.url());
     });
   }, 60_000);
 
@@ -79,6 +83,27 @@ describe.skipIf(!present)("control page and API reference in chromium", () => {
     await expect.poll(() => page.locator("#subordinates").innerText()).toContain("3076913644915998721");
     await expect.poll(() => page.locator("#instances").innerText()).toContain("1948832");
     await expect.poll(() => page.locator("#instances").innerText()).toContain("3048941892189077504");
+    // Names beside the IDs: plan and services from the catalog, the owner by company (or "you").
+    const instances = await page.locator("#instances").innerText();
+    expect(instances).toContain("P-Series Turnkey Package 3048941892189077504");
+    expect(instances).toContain("Ultimate Plan 3049032137219817472");
+    expect(instances).toMatch(/\byou\b/);
+    expect(instances).toContain("Northwind Hotels 3076913644915998721");
+  });
+
+  it("keeps the page's own and /docs requests out of the log until asked; the favicon is no 404", async () => {
+    await fetch(`${base}/docs/`);
+    expect((await fetch(`${base}/favicon.ico`)).status).toBe(204);
+    const assets = page.locator('#log tr[data-kind="asset"]');
+    await expect.poll(() => assets.count()).toBeGreaterThan(0);
+    expect(await page.locator('#log tr[data-kind="asset"]:visible').count()).toBe(0);
+    await page.locator("#show-assets").check();
+    const allShown = async () =>
+      (await page.locator('#log tr[data-kind="asset"]:visible').count()) === (await assets.count());
+    await expect.poll(allShown).toBe(true);
+    expect(await page.locator("#log").innerText()).toContain("/favicon.ico");
+    await page.locator("#show-assets").uncheck();
+    await expect.poll(() => page.locator('#log tr[data-kind="asset"]:visible').count()).toBe(0);
   });
 
   it("an order made through the API appears without a reload, with its request as sent", async () => {
@@ -91,17 +116,62 @@ describe.skipIf(!present)("control page and API reference in chromium", () => {
     await expect.poll(() => entry.innerText()).toContain('"orderNo": "GQ3401181709772259328"');
     await expect.poll(() => page.locator("#log").innerText()).toContain("/order/openapi/order/v1/save");
     // The page's own control calls are in the log but hidden by default: shown, they are there; hidden again, gone.
-    const controlRows = page.locator('#log tr[data-control="yes"]');
+    const controlRows = page.locator('#log tr[data-kind="control"]');
     expect(await controlRows.count()).toBeGreaterThan(0);
-    expect(await page.locator('#log tr[data-control="yes"]:visible').count()).toBe(0);
+    expect(await page.locator('#log tr[data-kind="control"]:visible').count()).toBe(0);
     await page.locator("#show-control").check();
     // The page keeps polling, so rows keep arriving: compare both counts at the same moment.
     const allShown = async () =>
-      (await page.locator('#log tr[data-control="yes"]:visible').count()) === (await controlRows.count());
+      (await page.locator('#log tr[data-kind="control"]:visible').count()) === (await controlRows.count());
     await expect.poll(allShown).toBe(true);
     await page.locator("#show-control").uncheck();
-    await expect.poll(() => page.locator('#log tr[data-control="yes"]:visible').count()).toBe(0);
+    await expect.poll(() => page.locator('#log tr[data-kind="control"]:visible').count()).toBe(0);
     await page.screenshot({ path: join(SHOTS, "ui-order.png"), fullPage: true });
+  });
+
+  it("re-fetches the account view at most once per 300 ms of events, and never because of its own reads", async () => {
+    // The page's clock is Playwright's: its timers fire only when the test runs them, so nothing here races.
+    const p = await browser.newPage();
+    await p.addInitScript(() => {
+      const w = window as unknown as { reads: number };
+      w.reads = 0;
+      const real = window.fetch.bind(window);
+      window.fetch = (input, init) => {
+        if (String(input) === "/__mock/accounts" && (init?.method ?? "GET") === "GET") w.reads++;
+        return real(input, init);
+      };
+    });
+    await p.clock.install();
+    await p.goto(`${base}/__mock/ui/`);
+    await p.locator("#instances").getByText("1948832").first().waitFor();
+    await p.clock.pauseAt(Date.now() + 10_000);
+    const reads = () => p.evaluate(() => (window as unknown as { reads: number }).reads);
+    const rows = (kind: string) => p.locator(`#log tr[data-kind="${kind}"]`).count();
+    const burst = async () => {
+      const before = await rows("vendor");
+      for (let i = 0; i < 10; i++) await fetch(`${base}/user/openapi/user/v1/client/billing_contact_list`);
+      await expect.poll(() => rows("vendor")).toBe(before + 10);
+    };
+    const settled = async (controlBefore: number) =>
+      // One refresh reads three control routes; their log events are how the test knows it is over.
+      expect.poll(() => rows("control")).toBeGreaterThanOrEqual(controlBefore + 3);
+    const r0 = await reads();
+    await burst();
+    expect(await reads()).toBe(r0); // ten events, no re-fetch yet: the timer has not run
+    let control = await rows("control");
+    await p.clock.runFor(1);
+    expect(await reads()).toBe(r0 + 1);
+    await settled(control);
+    await burst();
+    await p.clock.runFor(290);
+    expect(await reads()).toBe(r0 + 1); // within 300 ms of the last refresh
+    control = await rows("control");
+    await p.clock.runFor(20);
+    expect(await reads()).toBe(r0 + 2);
+    await settled(control);
+    await p.clock.runFor(5_000);
+    expect(await reads()).toBe(r0 + 2); // its own reads did not start another
+    await p.close();
   });
 
   it("pending orders show their status and settle from the page", async () => {
@@ -169,7 +239,8 @@ describe.skipIf(!present)("control page and API reference in chromium", () => {
     await page.screenshot({ path: join(SHOTS, "docs.png"), fullPage: false });
   });
 
-  it("loaded nothing from outside the mock", () => {
+  it("loaded nothing from outside the mock, and nothing it asked for was a 404", () => {
     expect(outside).toEqual([]);
+    expect(missing).toEqual([]);
   });
 });

@@ -56,15 +56,25 @@ function renderState(s) {
     ["company", (u) => esc(u.company)],
     ["e-mail", (u) => esc(u.email)],
   ]);
+  // Names beside IDs: plans and services from the catalog, owners from the subordinates.
+  const named = (id) => {
+    const name = s.names?.[id];
+    return `${name ? `${esc(name)} ` : ""}<span class="mono muted">${esc(id)}</span>`;
+  };
+  const owner = (partnerId) => {
+    if (!partnerId) return "you";
+    const sub = s.subordinates.find((u) => String(u.partnerId) === String(partnerId));
+    return `${esc(sub?.company || "subordinate")} <span class="mono muted">${esc(partnerId)}</span>`;
+  };
   $("#instances").innerHTML = table(s.instances, [
     ["instanceId", (i) => esc(i.instanceId), "id"],
-    ["owner", (i) => (i.partnerId ? `<span class="mono">${esc(i.partnerId)}</span>` : "this account")],
-    ["plan", (i) => `<span class="mono">${esc(i.planId)}</span> × ${esc(i.quantity)}`],
+    ["owner", (i) => owner(i.partnerId)],
+    ["plan", (i) => `${named(i.planId)} × ${esc(i.quantity)}`],
     [
       "services",
       (i) =>
         Object.entries(i.services)
-          .map(([id, q]) => `<div class="mono">${esc(id)} × ${esc(q)}</div>`)
+          .map(([id, q]) => `<div>${named(id)} × ${esc(q)}</div>`)
           .join("") || "—",
     ],
     ["status", (i) => `<span class="pill ${esc(i.status)}">${esc(i.status)}</span>`],
@@ -125,27 +135,55 @@ async function refresh() {
   }
 }
 
-let pending;
-const refreshSoon = () => {
-  clearTimeout(pending);
-  pending = setTimeout(refresh, 150);
-};
+// At most one refresh per REFRESH_MS however busy the log is, and always one after the last event.
+const REFRESH_MS = 300;
+let scheduled = false;
+let running = false;
+let again = false;
+let last = -Infinity;
+function refreshSoon() {
+  if (running) return void (again = true);
+  if (scheduled) return;
+  scheduled = true;
+  setTimeout(
+    async () => {
+      scheduled = false;
+      running = true;
+      try {
+        await refresh();
+      } finally {
+        running = false;
+        last = Date.now();
+        if (again) {
+          again = false;
+          refreshSoon();
+        }
+      }
+    },
+    Math.max(0, last + REFRESH_MS - Date.now()),
+  );
+}
 
-// The page's own polling would drown the vendor traffic: control calls are hidden unless asked for.
-const isControl = (e) => e.path.startsWith("/__mock");
+// What a row is: the page's own assets and live log, a control API call, or the vendor traffic that matters.
+const kindOf = (e) => (e.asset ? "asset" : e.path.startsWith("/__mock") ? "control" : "vendor");
+const shown = (kind) =>
+  kind === "vendor" || (kind === "control" ? $("#show-control").checked : $("#show-assets").checked);
+// The page's own reads (and its assets) change nothing: refreshing on them would refresh forever.
+const changes = (e) => kindOf(e) === "vendor" || (kindOf(e) === "control" && e.method !== "GET");
 function addLog(e) {
   const row = document.createElement("tr");
-  row.dataset.control = isControl(e) ? "yes" : "no";
-  row.hidden = isControl(e) && !$("#show-control").checked;
+  row.dataset.kind = kindOf(e);
+  row.hidden = !shown(row.dataset.kind);
   row.innerHTML = `<td>${esc(e.time.slice(11, 23))}</td><td>${esc(e.method)}</td><td class="mono">${esc(e.path)}</td><td class="status-${String(e.status)[0]}">${esc(e.status || "no answer")}</td><td>${esc(e.ms.toFixed(1))}</td><td class="mono">${esc(e.requestId)}</td>`;
   const body = $("#log tbody");
   body.prepend(row);
   while (body.children.length > 200) body.lastChild.remove();
 }
 
-$("#show-control").addEventListener("change", (e) => {
-  for (const row of document.querySelectorAll('#log tr[data-control="yes"]')) row.hidden = !e.target.checked;
-});
+for (const box of ["#show-control", "#show-assets"])
+  $(box).addEventListener("change", () => {
+    for (const row of document.querySelectorAll("#log tr[data-kind]")) row.hidden = !shown(row.dataset.kind);
+  });
 $("#account").addEventListener("change", (e) => {
   current = e.target.value;
   refresh();
@@ -239,11 +277,12 @@ for (const op of [
   $("#fault-op").insertAdjacentHTML("beforeend", `<option value="${op}">${op || "any operation"}</option>`);
 }
 
-for (const e of await control("GET", "/requests")) addLog(e);
+for (const e of await control("GET", "/requests?include=assets")) addLog(e);
 const events = new EventSource(`/__mock/events${token ? `?token=${encodeURIComponent(token)}` : ""}`);
 events.addEventListener("request", (m) => {
-  addLog(JSON.parse(m.data));
-  refreshSoon();
+  const e = JSON.parse(m.data);
+  addLog(e);
+  if (changes(e)) refreshSoon();
 });
 events.onerror = () => notice("Lost the live connection to the mock; retrying...");
 events.onopen = () => notice("");

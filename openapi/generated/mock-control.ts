@@ -180,7 +180,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The last 500 requests (method, path, status, latency, requestId; never bodies or tokens) */
+        /**
+         * The last 500 requests, with their bodies as received (secrets redacted), filtered
+         * @description Verify what your code sent: each entry has the method, path (sensitive query values redacted), status
+         *     (0: no answer, a dropped or lost response), latency, requestId, the vendor or control `operationId` and the
+         *     authenticated `clientId`, and the request `body` exactly as received, 64-bit IDs intact. Fields named like
+         *     a secret or token (`client_secret`, `refresh_token`, `password`, ...) read `[redacted]`, in JSON, form and
+         *     multipart bodies alike; headers are never kept. A body is cut after 65,536 characters (`bodyTruncated`);
+         *     the log keeps at most 4 MiB of body text, emptying the oldest bodies first. The page, its live log, the
+         *     API reference and the favicon (`asset: true`) are left out unless `include=assets`. All given filters
+         *     must match.
+         */
         get: operations["listRequests"];
         put?: never;
         post?: never;
@@ -199,8 +209,10 @@ export interface paths {
         };
         /**
          * The request log, live (Server-Sent Events)
-         * @description One `request` event per completed request. A subscriber that stops reading is cut off once 256 KiB are
-         *     queued for it. Browsers, which cannot set headers on EventSource, may pass the control token as `?token=`.
+         * @description One `request` event per completed request: its log entry without the body (read bodies from
+         *     /__mock/requests). A subscriber that stops reading is cut off once 256 KiB are queued for it. At most 16
+         *     subscribers at once; one more gets 429 `too_many_requests`. Browsers, which cannot
+         *     set headers on EventSource, may pass the control token as `?token=`.
          */
         get: operations["events"];
         put?: never;
@@ -293,6 +305,10 @@ export interface components {
                 [key: string]: unknown;
             }[];
             trialsUsed: string[];
+            /** @description The catalog's plan and service names by ID, for the page. */
+            names?: {
+                [key: string]: string;
+            };
         };
         AccountStateResponse: components["schemas"]["Success"] & {
             result?: components["schemas"]["AccountState"];
@@ -368,6 +384,20 @@ export interface components {
             ms: number;
             requestId: string;
             clientId?: string;
+            /** @description The operation the request was routed to (absent for page assets, 404s and 405s). */
+            operationId?: string;
+            /** @description The body as received, secrets redacted (absent when the operation takes no body). */
+            body?: string;
+            /**
+             * @description The body was cut at 65,536 characters, or emptied to keep the log within its budget.
+             * @constant
+             */
+            bodyTruncated?: true;
+            /**
+             * @description The page, its live log, /docs or the favicon.
+             * @constant
+             */
+            asset?: true;
         };
         RequestListResponse: components["schemas"]["Success"] & {
             result?: components["schemas"]["LogEntry"][];
@@ -700,7 +730,19 @@ export interface operations {
     };
     listRequests: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description An operationId of the vendor API or of this control API. */
+                operationId?: string;
+                /** @description Only requests authenticated as this account. */
+                clientId?: string;
+                method?: "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
+                /** @description The request path exactly, without the query string. */
+                path?: string;
+                /** @description The answered HTTP status (0 for no answer). */
+                status?: number;
+                /** @description `assets`: the page, its live log, /docs and the favicon too. */
+                include?: "assets";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -736,6 +778,15 @@ export interface operations {
                 };
                 content: {
                     "text/event-stream": string;
+                };
+            };
+            /** @description As many subscribers as allowed are connected already. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             "4XX": components["responses"]["Error"];

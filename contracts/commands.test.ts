@@ -29,6 +29,7 @@ const EXERCISED: Record<string, { file: string; shows: string } | { notRun: stri
   "npm run bench": { file: "bench/bench.test.ts", shows: '"run", "bench"' },
   "npm run test:quick": { notRun: "it runs the suite inside the suite; a test below checks what it leaves out" },
   "npm run generate": { notRun: "it rewrites openapi/generated/; npm test runs the same generator as generate:check" },
+  "npm run fidelity": { notRun: "it rewrites docs/fidelity.md; openapi/provenance.test.ts checks it is current" },
   "npm run format": { notRun: "it rewrites the tree; npm test runs its checking half (ESLint, prettier --check)" },
 };
 

@@ -256,26 +256,17 @@ $("#fault").addEventListener("submit", async (e) => {
   refresh();
 });
 
-for (const op of [
-  "createOrder",
-  "listOrders",
-  "getOrder",
-  "getPurchaseProductInfo",
-  "listBillingContacts",
-  "listSubordinates",
-  "listProducts",
-  "requestToken",
-  "listInstanceProducts",
-  "getInstanceProduct",
-  "getProductModel",
-  "getPlanInfo",
-  "getAddOnInfo",
-  "getPriceInfo",
-  "getSubordinate",
-  "",
-]) {
-  $("#fault-op").insertAdjacentHTML("beforeend", `<option value="${op}">${op || "any operation"}</option>`);
-}
+// Fault kinds and operations come from the control spec, so the picker never lags behind it.
+const KIND_LABELS = { error: "error answer", drop: "dropped connection", "lose-response": "order made, answer lost" };
+const controlSpec = await (await fetch("/docs/mock-control.json")).json();
+const schemas = controlSpec.components.schemas;
+for (const kind of schemas.FaultKind.enum)
+  $("#fault-kind").insertAdjacentHTML(
+    "beforeend",
+    `<option value="${esc(kind)}">${esc(KIND_LABELS[kind] ?? kind)}</option>`,
+  );
+for (const op of [...schemas.FaultSpec.properties.operationId.enum, ""])
+  $("#fault-op").insertAdjacentHTML("beforeend", `<option value="${esc(op)}">${esc(op || "any operation")}</option>`);
 
 for (const e of await control("GET", "/requests?include=assets")) addLog(e);
 const events = new EventSource(`/__mock/events${token ? `?token=${encodeURIComponent(token)}` : ""}`);

@@ -35,6 +35,7 @@ export const mockArgs = (...extra: string[]) => [
   BENCH_CREDENTIALS.clientId,
   "--client-secret",
   BENCH_CREDENTIALS.clientSecret,
+  "--exit-with-parent",
   ...extra,
 ];
 
@@ -54,7 +55,10 @@ export async function launch(name: string, args: string[], probe = "/__mock/heal
       break;
     } catch {
       if (proc.exitCode !== null) throw new Error(`${name} exited with ${proc.exitCode}`);
-      if (performance.now() - t0 > 60_000) throw new Error(`${name} did not start`);
+      if (performance.now() - t0 > 60_000) {
+        proc.kill();
+        throw new Error(`${name} did not start`);
+      }
       await new Promise((r) => setTimeout(r, 5));
     }
   }

@@ -158,17 +158,28 @@ function startPrism(): Promise<Server> {
   return launch("prism", args, "/").then((p) => Object.assign(p, { token: "bench-token" }));
 }
 
+/** Starts servers side by side; if one fails, stops the others. */
+type Three<T> = [T, T, T];
+async function startAll(starting: Three<Promise<Server>>): Promise<Three<Server>> {
+  const settled = await Promise.allSettled(starting);
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (!failed) return settled.map((r) => (r as PromiseFulfilledResult<Server>).value) as Three<Server>;
+  await Promise.all(settled.flatMap((r) => (r.status === "fulfilled" ? [stop(r.value)] : [])));
+  throw failed.reason;
+}
+
 export type Scaling = Omit<Results, "machine" | "settings" | "misses">;
 
 export async function runScaling(s: Settings, log: (line: string) => void): Promise<Scaling> {
   const launches = await launchMs(s);
   const maxAccounts = String(s.rounds * (trialCount(s) + 2 * CONNECTIONS) + 10);
-  const [fresh, filled, prism] = await Promise.all([
-    launch("fresh", mockArgs("--max-accounts", maxAccounts)),
-    launch("filled", mockArgs("--max-accounts", maxAccounts)),
-    startPrism(),
-  ]);
-  const servers = { fresh, filled, prism, ceiling: await startCeiling(fresh) };
+  const args = mockArgs("--max-accounts", maxAccounts);
+  const [fresh, filled, prism] = await startAll([launch("fresh", args), launch("filled", args), startPrism()]);
+  const ceiling = await startCeiling(fresh).catch(async (e) => {
+    await Promise.all([fresh, filled, prism].map(stop));
+    throw e;
+  });
+  const servers = { fresh, filled, prism, ceiling };
   try {
     filled.token = await bearer(filled);
     const lab: Lab = { servers, orderIds: { filled: await placeOrder(filled, "purchase_plan") }, held: 1 };

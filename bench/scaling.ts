@@ -95,12 +95,14 @@ async function prepare(lab: Lab, role: Role, row: Row, s: Settings): Promise<{ r
     return { req: readRequests(id ? { id } : {}).find((r) => r.key === row.key)! };
   }
   if (row.kind === "trial_plan")
-    return { req: orderRequest("trial_plan"), tokens: await newAccountTokens(server, trialCount(s) + 2 * CONNECTIONS) };
+    return { req: orderRequest("trial_plan"), tokens: await newAccountTokens(server, trialAccounts(s)) };
   if (row.kind === "renew_plan") return { req: await renewRequest(server) };
   return { req: orderRequest(row.kind) };
 }
 
 const trialCount = (s: Settings) => s.requests ?? s.trialRequests;
+/** autocannon builds a connection's next request before it knows the round is over: spare accounts for that. */
+const trialAccounts = (s: Settings) => trialCount(s) + 2 * Math.min(CONNECTIONS, trialCount(s));
 
 async function measure(lab: Lab, role: Role, row: Row, s: Settings): Promise<Sample> {
   const { req, tokens } = await prepare(lab, role, row, s);
@@ -172,7 +174,8 @@ export type Scaling = Omit<Results, "machine" | "settings" | "misses">;
 
 export async function runScaling(s: Settings, log: (line: string) => void): Promise<Scaling> {
   const launches = await launchMs(s);
-  const maxAccounts = String(s.rounds * (trialCount(s) + 2 * CONNECTIONS) + 10);
+  log(`launch to first answer: ${launches.join(", ")} ms`);
+  const maxAccounts = String(s.rounds * trialAccounts(s) + 10);
   const args = mockArgs("--max-accounts", maxAccounts);
   const [fresh, filled, prism] = await startAll([launch("fresh", args), launch("filled", args), startPrism()]);
   const ceiling = await startCeiling(fresh).catch(async (e) => {
@@ -180,6 +183,11 @@ export async function runScaling(s: Settings, log: (line: string) => void): Prom
     throw e;
   });
   const servers = { fresh, filled, prism, ceiling };
+  log(
+    `started: ${Object.values(servers)
+      .map((x) => `${x.name} ${x.startupMs} ms`)
+      .join(", ")}`,
+  );
   try {
     filled.token = await bearer(filled);
     const lab: Lab = { servers, orderIds: { filled: await placeOrder(filled, "purchase_plan") }, held: 1 };

@@ -186,4 +186,5 @@ it("bench/run.ts runs end to end on tiny settings and writes its JSON and the do
   const doc = readFileSync(docs, "utf8");
   expect(doc.split(BEGIN)).toHaveLength(2);
   expect(doc).toContain(markdown(r));
+  expect((r as Results & { markdown: string }).markdown).toBe(markdown(r));
 }, 240_000);

@@ -39,6 +39,11 @@ export const mockArgs = (...extra: string[]) => [
   ...extra,
 ];
 
+// Every server still running is killed when the benchmark exits, however it exits.
+const running = new Set<ChildProcess>();
+process.once("exit", () => running.forEach((p) => p.kill()));
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
+
 /** Spawns `node args` ($PORT replaced) and polls `probe` until anything answers: launch to first answer. */
 export async function launch(name: string, args: string[], probe = "/__mock/health"): Promise<Server> {
   const port = await freePort();
@@ -48,6 +53,8 @@ export async function launch(name: string, args: string[], probe = "/__mock/heal
     args.map((a) => a.replace("$PORT", String(port))),
     { stdio: "ignore" },
   );
+  running.add(proc);
+  proc.once("exit", () => running.delete(proc));
   const base = `http://127.0.0.1:${port}`;
   for (;;) {
     try {

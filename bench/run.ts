@@ -31,11 +31,11 @@ const partial = {
 };
 const result: Results = { ...partial, misses: misses(partial) };
 
+const table = markdown(result);
 const outFile = process.env.BENCH_OUT ?? fromRoot("bench", "results", "latest.json");
 mkdirSync(dirname(outFile), { recursive: true });
-writeFileSync(outFile, JSON.stringify(result, null, 2) + "\n");
+writeFileSync(outFile, JSON.stringify({ ...result, markdown: table }, null, 2) + "\n");
 const docs = process.env.BENCH_DOCS ?? fromRoot("docs", "benchmark.md");
-const table = markdown(result);
 mkdirSync(dirname(docs), { recursive: true });
 writeFileSync(docs, replaceBlock(existsSync(docs) ? readFileSync(docs, "utf8") : "# Benchmark\n", table));
 console.log(`${table}\n\nResults: ${outFile}; ${docs}; ${result.settings.wallS} s`);

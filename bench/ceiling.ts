@@ -1,16 +1,20 @@
-// The reference ceiling: bare Express handlers answering fixed bodies of the mock's own size. Started by bench/run.ts.
-import express from "express";
+// The ceiling: bare node:http reading each request body whole and answering the mock's own bytes for that order
+// shape (picked by operationType), so response sizes match. Started by bench/scaling.ts: PORT BODIES_FILE.
+import { createServer } from "node:http";
+import { readFileSync } from "node:fs";
 
 const port = Number(process.argv[2]);
-const bodies = JSON.parse(process.argv[3]!) as Record<string, string>;
-const app = express();
-app.disable("x-powered-by");
-app.set("etag", false);
-for (const [key, text] of Object.entries(bodies)) {
-  const [method, path] = key.split(" ") as ["GET" | "POST", string];
-  const send = (_req: express.Request, res: express.Response) =>
-    void res.status(200).set("Content-Type", "application/json; charset=utf-8").send(text);
-  if (method === "GET") app.get(path, send);
-  else app.post(path, express.text({ type: () => true }), send);
-}
-app.listen(port, "127.0.0.1", () => process.stdout.write("ready\n"));
+const bodies = JSON.parse(readFileSync(process.argv[3]!, "utf8")) as Record<string, string>;
+const buffers = new Map(Object.entries(bodies).map(([kind, text]) => [kind, Buffer.from(text)]));
+const KIND = /"operationType"\s*:\s*"(\w+)"/;
+
+createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on("data", (c: Buffer) => chunks.push(c));
+  req.on("end", () => {
+    const body = buffers.get(KIND.exec(Buffer.concat(chunks).toString("utf8"))?.[1] ?? "");
+    if (!body) return void res.writeHead(404).end();
+    res.writeHead(200, { "Content-Type": "application/json; charset=utf-8", "Content-Length": body.length });
+    res.end(body);
+  });
+}).listen(port, "127.0.0.1");

@@ -164,6 +164,8 @@ export class Journal implements ChangeSink {
   #pending: Array<{ line: string; done: (err?: Error) => void }> = [];
   #flushing?: Promise<void>;
   #failure?: string;
+  /** Changes acknowledged (written and synced) since the file was opened. */
+  #acknowledged = 0;
   /** Bytes of records since the last snapshot, and of the snapshot itself. */
   #tail = 0;
   #base: number;
@@ -219,6 +221,7 @@ export class Journal implements ChangeSink {
         return;
       }
       this.#tail += bytes;
+      this.#acknowledged += batch.length;
       for (const b of batch) b.done();
       if (
         this.options.snapshot &&
@@ -257,13 +260,22 @@ export class Journal implements ChangeSink {
     this.#log(`mock: compacted ${this.path} to a snapshot of ${this.#base} bytes`);
   }
 
+  /**
+   * Fail-stop. The service fences itself on the rejection: every request answers 503 until a restart, so nothing
+   * that was not made durable is seen. The line says exactly what the file holds.
+   */
   #fail(err: unknown, batch: Array<{ done: (err?: Error) => void }>): void {
     this.#failure = (err as Error).message;
+    const waiting = this.#pending.splice(0);
     this.#log(
-      `mock: the state file ${this.path} could not be written (${this.#failure}); no change is accepted any more (503 service_unavailable). Restart the mock once the cause is fixed: unacknowledged records are cut off then.`,
+      `mock: the state file ${this.path} could not be written (${this.#failure}); no change is accepted any more ` +
+        `(503 service_unavailable), and no read is answered either. Kept: the ${this.#acknowledged} ` +
+        `changes acknowledged since it was opened, synced through byte ${this.#base + this.#tail}. Not acknowledged ` +
+        `(answered 503): the ${batch.length} being written and the ${waiting.length} waiting; on restart, any of them ` +
+        `that reached the file whole is replayed, a torn last line is cut off. Restart the mock once the cause is fixed.`,
     );
     const e = new JournalFailed(this.#failure);
-    for (const b of [...batch, ...this.#pending.splice(0)]) b.done(e);
+    for (const b of [...batch, ...waiting]) b.done(e);
   }
 
   async close(): Promise<void> {

@@ -131,6 +131,9 @@ describe("journal with an injected file handle", () => {
       expect(JSON.stringify(service.snapshot())).toBe(before);
       expect(logs).toHaveLength(1);
       expect(logs[0]).toMatch(/could not be written .*no change is accepted any more \(503 service_unavailable\)/);
+      // It says what the file holds: the acknowledged changes, and the one being written that was not.
+      expect(logs[0]).toMatch(/Kept: the \d+ changes acknowledged since it was opened, synced through byte \d+\./);
+      expect(logs[0]).toContain("Not acknowledged (answered 503): the 1 being written and the 0 waiting");
     });
   }
 });

@@ -21,8 +21,8 @@ const MSW = /^msw(\/|$)/;
 
 // CommonJS dependencies bundled into ESM files call require(); give them one.
 const REQUIRE = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
-// import.meta does not exist in CommonJS; openapi/root.ts finds the package root from it.
-const META_URL = "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;";
+// import.meta does not exist in CommonJS (openapi/root.ts finds the package root from it): give its fields.
+const META = `var __importMeta = { url: require("node:url").pathToFileURL(__filename).href, filename: __filename, dirname: __dirname };`;
 
 // The spec is parsed here, once, and inlined into the bundle as an object literal (64-bit integers as bigint
 // literals): parsing the YAML at start-up took about a fifth of the time to the first answer.
@@ -48,7 +48,7 @@ const common: BuildOptions = {
   logLevel: "warning",
   absWorkingDir: ROOT,
 };
-const cjs: BuildOptions = { format: "cjs", define: { "import.meta.url": "__importMetaUrl" }, banner: { js: META_URL } };
+const cjs: BuildOptions = { format: "cjs", define: { "import.meta": "__importMeta" }, banner: { js: META } };
 
 /**
  * Which of our modules go into the core: everything /mock reaches, and every module of ours a satellite (the CLI,
@@ -132,10 +132,12 @@ async function buildMock(): Promise<void> {
     satellite("mock/msw.ts", "dist/cjs/msw.cjs", "./mock.cjs", cjs),
   ]);
   // The ESM face of the core: its names, read from the built file itself.
-  const names = Object.keys(createRequire(import.meta.url)(CORE) as object).filter((k) => k !== "__modules");
+  const names = Object.keys(createRequire(import.meta.url)(CORE) as object);
+  const named = names.filter((k) => k !== "__modules" && k !== "default");
   writeFileSync(
     fromRoot("dist", "lib", "mock.js"),
-    `import core from "../cjs/mock.cjs";\nexport const { ${names.join(", ")} } = core;\n`,
+    `import core from "../cjs/mock.cjs";\nexport const { ${named.join(", ")} } = core;\n` +
+      (names.includes("default") ? "export default core.default;\n" : ""),
   );
 }
 

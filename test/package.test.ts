@@ -20,7 +20,7 @@ const npmEnv: NodeJS.ProcessEnv = {
 // What vitest itself set for this run must not leak into the consumer's processes.
 for (const k of Object.keys(npmEnv)) if (k.startsWith("npm_") && !k.startsWith("npm_config_")) delete npmEnv[k];
 let tarball = "";
-let packed: { size: number; unpackedSize: number; files: Array<{ path: string; size: number }> };
+let packed: { filename: string; size: number; files: Array<{ path: string; size: number }> };
 let installOutput = "";
 
 const sh = (cmd: string, args: string[], cwd = project) =>
@@ -48,7 +48,7 @@ const writeFiles = (dir: string, files: Record<string, string>) => {
 
 beforeAll(() => {
   [packed] = JSON.parse(sh("npm", ["pack", "--json", "--pack-destination", project], fromRoot()));
-  tarball = join(project, (packed as unknown as { filename: string }).filename);
+  tarball = join(project, packed.filename);
   // The consumer has decided about msw's postinstall (declined), so any install-scripts warning would be ours.
   writeFiles(project, {
     "package.json": JSON.stringify({ name: "consumer", private: true, type: "module", allowScripts: { msw: false } }),

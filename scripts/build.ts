@@ -1,20 +1,30 @@
 // `npm run build`: everything the package ships, from the TypeScript sources.
-//   dist/mock.mjs            the CLI (bin partner-portal-mock, npm start): one file, fast to start
-//   dist/lib/{mock,msw}.js   the mock for in-process use and as MSW handlers (express, ajv, yaml bundled in)
-//   dist/client/index.js     the client (its two dependencies stay external)
-//   dist/types/              declarations, dist/swagger-ui/ the assets /docs serves
+//   dist/cjs/mock.cjs        the mock (express, ajv, yaml bundled in), CommonJS: the one copy of it, which every
+//                            other entry loads, so ESM and require() users share it and Jest needs no transform
+//   dist/lib/mock.js         ESM face of dist/cjs/mock.cjs
+//   dist/lib/msw.js, dist/cjs/msw.cjs   the MSW handlers, small: each imports its own kind of msw
+//   dist/mock.mjs            the CLI (bin partner-portal-mock, npm start), small
+//   dist/client/index.js, dist/cjs/index.cjs   the client, ESM and CommonJS (its two dependencies stay external)
+//   dist/types/              declarations, .d.ts for import and .d.cts for require; dist/swagger-ui/ for /docs
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { build, type BuildOptions, type Plugin } from "esbuild";
+import { createRequire } from "node:module";
+import { join, relative, sep } from "node:path";
+import { build, type BuildOptions, type Metafile, type Plugin } from "esbuild";
 import { parseSpec, SPEC_PATH } from "../openapi/load.ts";
-import { fromRoot } from "../openapi/root.ts";
+import { fromRoot, ROOT } from "../openapi/root.ts";
 
 export const BUNDLE = fromRoot("dist", "mock.mjs");
+const CORE = fromRoot("dist", "cjs", "mock.cjs");
+const SATELLITES = ["mock/msw.ts", "mock/bin.ts"];
+const MSW = /^msw(\/|$)/;
 
-// CommonJS dependencies (express) call require(); give the ESM bundles one.
+// CommonJS dependencies bundled into ESM files call require(); give them one.
 const REQUIRE = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
-// The spec is parsed here, once, and inlined into the bundles as an object literal (64-bit integers as bigint
+// import.meta does not exist in CommonJS (openapi/root.ts finds the package root from it): give its fields.
+const META = `var __importMeta = { url: require("node:url").pathToFileURL(__filename).href, filename: __filename, dirname: __dirname };`;
+
+// The spec is parsed here, once, and inlined into the bundle as an object literal (64-bit integers as bigint
 // literals): parsing the YAML at start-up took about a fifth of the time to the first answer.
 const LOAD = 'cached ??= parseSpec(readFileSync(SPEC_PATH, "utf8"));';
 const inlineSpec: Plugin = {
@@ -32,57 +42,141 @@ const inlineSpec: Plugin = {
 };
 
 const common: BuildOptions = {
-  plugins: [inlineSpec],
   bundle: true,
   platform: "node",
   target: "node20",
-  format: "esm",
-  sourcemap: "linked",
   logLevel: "warning",
+  absWorkingDir: ROOT,
 };
+const cjs: BuildOptions = { format: "cjs", define: { "import.meta": "__importMeta" }, banner: { js: META } };
 
-// Chunk names carry a hash: clear the old ones. (Not all of dist: a --no-types build keeps the declarations.)
-rmSync(fromRoot("dist", "lib"), { recursive: true, force: true });
-await Promise.all([
-  build({
+/**
+ * Which of our modules go into the core: everything /mock reaches, and every module of ours a satellite (the CLI,
+ * the MSW entry) imports, except those that reach msw (they stay in the satellite, so /mock never loads msw).
+ */
+async function coreModules(): Promise<string[]> {
+  const { metafile } = await build({
     ...common,
-    entryPoints: [fromRoot("mock", "bin.ts")],
-    outfile: BUNDLE,
-    banner: { js: `#!/usr/bin/env node\n${REQUIRE}` },
-  }),
-  build({
-    ...common,
-    entryPoints: { mock: fromRoot("mock", "index.ts"), msw: fromRoot("mock", "msw.ts") },
-    outdir: fromRoot("dist", "lib"),
-    splitting: true,
-    chunkNames: "chunks/[name]-[hash]",
-    external: ["msw"],
-    banner: { js: REQUIRE },
-  }),
-  build({
-    ...common,
-    entryPoints: [fromRoot("src", "index.ts")],
-    outfile: fromRoot("dist", "client", "index.js"),
+    entryPoints: ["mock/index.ts", ...SATELLITES],
     packages: "external",
-  }),
-]);
+    format: "esm",
+    outdir: "dist/.graph",
+    write: false,
+    metafile: true,
+  });
+  const inputs: Metafile["inputs"] = metafile.inputs;
+  const local = (p: string) => p in inputs;
+  const msw = new Set<string>();
+  const reachesMsw = (file: string) =>
+    inputs[file]!.imports.some((i) => (i.external ? MSW.test(i.path) : msw.has(i.path)));
+  for (let before = -1; before !== msw.size;) {
+    before = msw.size;
+    for (const file of Object.keys(inputs)) if (reachesMsw(file)) msw.add(file);
+  }
+  if (msw.has("mock/index.ts")) throw new Error("build: mock/index.ts reaches msw; /mock must load without it");
+  const core = new Set<string>();
+  for (const entry of SATELLITES) {
+    const inside = [entry];
+    for (const file of inside)
+      for (const i of inputs[file]!.imports.filter((i) => !i.external && local(i.path)))
+        if (msw.has(i.path)) {
+          if (!inside.includes(i.path)) inside.push(i.path);
+        } else core.add(i.path);
+  }
+  return [...core].sort();
+}
+
+/** A satellite's imports of core modules become the core bundle's own copies (one state, one class identity). */
+function fromCore(core: Set<string>, coreSpecifier: string): Plugin {
+  const skip = Symbol("fromCore");
+  return {
+    name: "from-core",
+    setup(b) {
+      b.onResolve({ filter: /^\./ }, async (args) => {
+        if (args.pluginData === skip || args.namespace === "core") return undefined;
+        const { kind, importer, resolveDir } = args;
+        const r = await b.resolve(args.path, { kind, importer, resolveDir, pluginData: skip });
+        const key = relative(ROOT, r.path).split(sep).join("/");
+        return core.has(key) ? { path: key, namespace: "core" } : r;
+      });
+      b.onResolve({ filter: /.*/, namespace: "core" }, (args) => ({ path: args.path, external: true }));
+      b.onLoad({ filter: /.*/, namespace: "core" }, (args) => ({
+        contents: `module.exports = require(${JSON.stringify(coreSpecifier)}).__modules[${JSON.stringify(args.path)}];`,
+        loader: "js",
+      }));
+    },
+  };
+}
+
+async function buildMock(): Promise<void> {
+  const core = await coreModules();
+  const entry = [
+    'export * from "./mock/index.ts";',
+    ...core.map((m, n) => `import * as m${n} from "./${m}";`),
+    `export const __modules = { ${core.map((m, n) => `${JSON.stringify(m)}: m${n}`).join(", ")} };`,
+  ].join("\n");
+  await build({
+    ...common,
+    ...cjs,
+    plugins: [inlineSpec],
+    stdin: { contents: entry, resolveDir: ROOT, sourcefile: "mock-core.ts", loader: "ts" },
+    outfile: CORE,
+  });
+  const set = new Set(core);
+  const esm: BuildOptions = { ...common, format: "esm", external: ["msw", "msw/*"] };
+  const satellite = (entry: string, outfile: string, core: string, options: BuildOptions) =>
+    build({ ...esm, entryPoints: [entry], outfile, plugins: [fromCore(set, core)], ...options });
+  await Promise.all([
+    satellite("mock/bin.ts", BUNDLE, "./cjs/mock.cjs", { banner: { js: `#!/usr/bin/env node\n${REQUIRE}` } }),
+    satellite("mock/msw.ts", "dist/lib/msw.js", "../cjs/mock.cjs", { banner: { js: REQUIRE } }),
+    satellite("mock/msw.ts", "dist/cjs/msw.cjs", "./mock.cjs", cjs),
+  ]);
+  // The ESM face of the core: its names, read from the built file itself.
+  const names = Object.keys(createRequire(import.meta.url)(CORE) as object);
+  const named = names.filter((k) => k !== "__modules" && k !== "default");
+  writeFileSync(
+    fromRoot("dist", "lib", "mock.js"),
+    `import core from "../cjs/mock.cjs";\nexport const { ${named.join(", ")} } = core;\n` +
+      (names.includes("default") ? "export default core.default;\n" : ""),
+  );
+}
+
+async function buildClient(): Promise<void> {
+  const client: BuildOptions = { ...common, entryPoints: ["src/index.ts"], packages: "external" };
+  await Promise.all([
+    // Source maps only where every source is ours (a map of bundled dependencies is megabytes nobody reads).
+    build({ ...client, format: "esm", sourcemap: "linked", outfile: "dist/client/index.js" }),
+    // openapi-fetch goes in: a CommonJS file here takes a default import from a CommonJS module as its whole
+    // module.exports (Node's ESM rule, since the sources are ESM), not openapi-fetch's `default`.
+    build({ ...client, ...cjs, packages: undefined, external: ["lossless-json"], outfile: "dist/cjs/index.cjs" }),
+  ]);
+}
+
+/** Declarations: tsc's .d.ts, with "./x.js" imports (a consumer's compiler wants those), and a .d.cts twin each. */
+function buildTypes(): void {
+  const types = fromRoot("dist", "types");
+  rmSync(types, { recursive: true, force: true });
+  execFileSync(
+    process.execPath,
+    [fromRoot("node_modules", "typescript", "bin", "tsc"), "-p", fromRoot("tsconfig.build.json")],
+    { stdio: "inherit" },
+  );
+  const relativeTs = /((?:from\s+|import\()["']\.{1,2}\/[^"']*?)\.[jt]s(["'])/g;
+  for (const f of readdirSync(types, { recursive: true, encoding: "utf8" }).filter((n) => n.endsWith(".d.ts"))) {
+    const file = join(types, f);
+    const source = readFileSync(file, "utf8");
+    writeFileSync(file, source.replace(relativeTs, "$1.js$2"));
+    writeFileSync(file.replace(/\.d\.ts$/, ".d.cts"), source.replace(relativeTs, "$1.cjs$2"));
+  }
+}
+
+// Old outputs (other layouts, hashed names) must not linger; a --no-types build keeps the declarations.
+for (const d of ["lib", "cjs", "client"]) rmSync(fromRoot("dist", d), { recursive: true, force: true });
+rmSync(fromRoot("dist", "mock.mjs.map"), { force: true });
+await Promise.all([buildMock(), buildClient()]);
 
 mkdirSync(fromRoot("dist", "swagger-ui"), { recursive: true });
 for (const f of ["swagger-ui-bundle.js", "swagger-ui.css"])
   copyFileSync(fromRoot("node_modules", "swagger-ui-dist", f), fromRoot("dist", "swagger-ui", f));
 
-if (!process.argv.includes("--no-types")) {
-  execFileSync(
-    process.execPath,
-    [fromRoot("node_modules", "typescript", "bin", "tsc"), "-p", fromRoot("tsconfig.build.json")],
-    {
-      stdio: "inherit",
-    },
-  );
-  // The sources import "./x.ts"; a consumer's compiler without allowImportingTsExtensions wants "./x.js".
-  const types = fromRoot("dist", "types");
-  for (const f of readdirSync(types, { recursive: true, encoding: "utf8" }).filter((n) => n.endsWith(".d.ts"))) {
-    const file = join(types, f);
-    writeFileSync(file, readFileSync(file, "utf8").replace(/(from\s+["']\.{1,2}\/[^"']*?)\.ts(["'])/g, "$1.js$2"));
-  }
-}
+if (!process.argv.includes("--no-types")) buildTypes();

@@ -31,13 +31,16 @@ export interface PartnerPortalClientOptions {
   clientSecret: string;
   /** Sent on every request; the API requires one. */
   userAgent?: string;
-  /** A fetch implementation (tests pass a stub). */
+  /**
+   * A fetch implementation (tests pass a stub). Without one, `globalThis.fetch` is looked up at each call, so a
+   * fetch patched after the client was created (MSW's `server.listen()`, nock, undici's MockAgent) still applies.
+   */
   fetch?: typeof globalThis.fetch;
   /** Milliseconds since the epoch, for token expiry; injectable for tests. */
   now?: () => number;
 }
 
-export const DEFAULT_USER_AGENT = "yeastar-partner-portal-kit/0.1";
+export const DEFAULT_USER_AGENT = "yeastar-partner-portal-kit/0.2";
 
 /** A JSON body serializer that writes bigint IDs as bare integers with every digit. */
 const jsonBody = (body: unknown): string => stringifyJson(body);
@@ -100,7 +103,7 @@ export interface PartnerPortalClient {
 
 export function createPartnerPortalClient(options: PartnerPortalClientOptions): PartnerPortalClient {
   const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
-  const fetch = options.fetch ?? globalThis.fetch;
+  const fetch: typeof globalThis.fetch = options.fetch ?? ((...args) => globalThis.fetch(...args));
   const common = { baseUrl: options.baseUrl.replace(/\/+$/, ""), fetch, bodySerializer: jsonBody };
 
   const authClient = createClient<paths>(common);

@@ -1,8 +1,16 @@
 // The error every client call throws when the envelope's code is not "success".
+import type { components } from "../openapi/generated/partner-portal.ts";
+
+/** The error codes the spec lists (its ErrorCode schema). */
+export type ErrorCode = components["schemas"]["ErrorCode"];
+/** A listed code, or the client's own "invalid_response" (the body was not the envelope). */
+export type KnownErrorCode = ErrorCode | "invalid_response";
+/** A known code, or any other string: a live API may add codes (`string & {}` keeps the literals offered). */
+export type PartnerPortalErrorCode = KnownErrorCode | (string & {});
 
 /** Fields of the vendor's error envelope, kept exactly as received. */
 export interface ErrorEnvelope {
-  code: string;
+  code: PartnerPortalErrorCode;
   detailMessage: string;
   requestId: string;
   status: number;
@@ -11,7 +19,7 @@ export interface ErrorEnvelope {
 
 export class PartnerPortalError extends Error implements ErrorEnvelope {
   override readonly name = "PartnerPortalError";
-  readonly code: string;
+  readonly code: PartnerPortalErrorCode;
   readonly detailMessage: string;
   readonly requestId: string;
   /** The envelope's status field. */
@@ -31,6 +39,17 @@ export class PartnerPortalError extends Error implements ErrorEnvelope {
     this.result = envelope.result;
     this.httpStatus = httpStatus;
   }
+}
+
+/**
+ * True when `value` is a PartnerPortalError (with one of `codes`, if given), narrowing its `code`. The codes are
+ * typed, so a misspelt one is a type error, which `err.code === "..."` cannot be (any string may come).
+ */
+export function isPartnerPortalError<C extends KnownErrorCode = KnownErrorCode>(
+  value: unknown,
+  ...codes: C[]
+): value is PartnerPortalError & { readonly code: C } {
+  return value instanceof PartnerPortalError && (codes.length === 0 || (codes as string[]).includes(value.code));
 }
 
 /** True when a value has the envelope's shape. */

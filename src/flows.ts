@@ -15,7 +15,7 @@ import { placeOrder, type PlaceOrderOptions, type PlacedOrder } from "./placing.
 export const TURNKEY_PRODUCT_ID = 14;
 
 /** Something found by its ID or by its name (case-insensitive). */
-export type Pick = { id: bigint | string } | { name: string };
+export type Choice = { id: bigint | string } | { name: string };
 /** A subordinate user, by partnerId, e-mail or company. */
 export type PartnerPick = { partnerId: bigint | string } | { email: string } | { company: string };
 /** A billing contact, by billingContactId or e-mail; the first contact when omitted. */
@@ -27,9 +27,9 @@ export class FlowError extends Error {
 }
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-const describe = (p: Pick) => ("id" in p ? `ID ${idToString(p.id)}` : `name "${p.name}"`);
+const describe = (p: Choice) => ("id" in p ? `ID ${idToString(p.id)}` : `name "${p.name}"`);
 
-function pickPlan(plans: CatalogPlan[], which: Pick, purchaseType: string): CatalogPlan {
+function pickPlan(plans: CatalogPlan[], which: Choice, purchaseType: string): CatalogPlan {
   const candidates = plans.filter((p) => p.purchaseType === purchaseType);
   const found = candidates.find((p) => ("id" in which ? p.planId === idToString(which.id) : same(p.name, which.name)));
   if (!found) {
@@ -39,7 +39,7 @@ function pickPlan(plans: CatalogPlan[], which: Pick, purchaseType: string): Cata
   return found;
 }
 
-function pickService(plan: CatalogPlan, which: Pick): CatalogService {
+function pickService(plan: CatalogPlan, which: Choice): CatalogService {
   const found = plan.serviceList.find((s) =>
     "id" in which ? s.serviceId === idToString(which.id) : same(s.name, which.name),
   );
@@ -97,9 +97,9 @@ interface Common {
 }
 
 export interface FreeTrialOptions extends Common {
-  plan: Pick;
+  plan: Choice;
   /** Trial services to add to the trial plan; they connect to it through connectionPlanId. */
-  services?: Pick[];
+  services?: Choice[];
 }
 
 /** Tutorial "Obtain Free Trial for P-Series Turnkey Package": steps 1 to 3. */
@@ -136,8 +136,8 @@ interface Paid extends Common {
 
 export interface SubscribeServiceOptions extends Paid {
   /** The current plan of the instance to expand (connectionPlanId). */
-  plan: Pick;
-  service: Pick;
+  plan: Choice;
+  service: Choice;
   quantity: number;
 }
 
@@ -174,12 +174,12 @@ export async function subscribeService(client: PartnerPortalClient, o: Subscribe
 export const expandCapacity = subscribeService;
 
 export interface PlanOrderOptions extends Paid {
-  plan: Pick;
+  plan: Choice;
   /** Extensions of the plan; required for a purchase. A renewal sends exactly the current count: given, or read
    * from the product's details (Get Product Details) when left out. */
   quantity?: number;
   /** Services with the plan; for a renewal, left out means every service the product has, at its current count. */
-  services?: Array<{ service: Pick; quantity?: number }>;
+  services?: Array<{ service: Choice; quantity?: number }>;
 }
 
 /** The product a renewal is for: the given productNo, or the first non-trial product of the plan and user. */

@@ -42,7 +42,9 @@ export function partnerPortalHandlers(options: PartnerPortalHandlersOptions = {}
       const url = new URL(request.url);
       const body = ["GET", "HEAD"].includes(request.method) ? undefined : Buffer.from(await request.arrayBuffer());
       const headers = Object.fromEntries(request.headers);
+      // What fetch adds on the wire, which MSW sees before it does (so a port and MSW answer alike).
       headers.host ??= url.host;
+      headers["user-agent"] ??= "node";
       try {
         const res = await inject({
           method: request.method,

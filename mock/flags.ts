@@ -173,7 +173,12 @@ export const FLAGS: Row[] = [
     parse: whole(100, " of milliseconds"),
     help: "and the whole request within MS (default 30000)",
   },
-  { flag: "quiet", field: "quiet", value: true, help: "no request log (the banner, first line `listening URL`, is still printed)" },
+  {
+    flag: "quiet",
+    field: "quiet",
+    value: true,
+    help: "no request log (the banner, first line `listening URL`, is still printed)",
+  },
   {
     flag: "exit-with-parent",
     help: "stop when the process that started it exits (default when started by npm or npx,\nwhich do not pass SIGTERM on to it); --no-exit-with-parent to keep serving",

@@ -19,9 +19,11 @@ type Body<Op extends keyof ControlOperations> = ControlOperations[Op] extends {
 export type OperationId = keyof VendorOperations;
 export type FaultKind = Schemas["FaultSpec"]["kind"];
 /** A fault to arm (the control spec's FaultSpec), its operationId and code typed from the vendor spec. */
-export type Fault = Omit<Schemas["FaultSpec"], "operationId" | "code"> & {
+// count has a default, so it is optional here (openapi-typescript marks defaulted fields required).
+export type Fault = Omit<Schemas["FaultSpec"], "operationId" | "code" | "count"> & {
   operationId?: OperationId;
   code?: ErrorCode;
+  count?: number;
 };
 export type ArmedFault = Schemas["Fault"];
 export type PaymentMode = Body<"setPaymentMode">["mode"];

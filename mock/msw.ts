@@ -27,7 +27,6 @@ export function partnerPortalHandlers(options: PartnerPortalHandlersOptions = {}
   const { baseUrl, ...rest } = options;
   const base = new URL(baseUrl ?? VENDOR_BASE_URL);
   const prefix = base.pathname.replace(/\/$/, "");
-  let send: Promise<(r: InjectRequest) => Promise<InjectResponse>> | undefined;
   const start = async () => {
     const extraHosts = [...(rest.extraHosts ?? []), base.hostname];
     const { mock } = await composeMock(
@@ -36,9 +35,13 @@ export function partnerPortalHandlers(options: PartnerPortalHandlersOptions = {}
     );
     return injector(mock.handler);
   };
+  // Built now, not on the first request: building takes seconds on a busy machine, which would count against
+  // the first test's timeout. A failure surfaces on the first request.
+  const send: Promise<(r: InjectRequest) => Promise<InjectResponse>> = start();
+  send.catch(() => undefined);
   return [
     http.all(`${base.origin}${prefix}/*`, async ({ request }) => {
-      const inject = await (send ??= start());
+      const inject = await send;
       const url = new URL(request.url);
       const body = ["GET", "HEAD"].includes(request.method) ? undefined : Buffer.from(await request.arrayBuffer());
       const headers = Object.fromEntries(request.headers);

@@ -1,7 +1,7 @@
 // `yeastar-partner-portal-kit/mock`: the stateful mock inside your own tests.
 //   const mock = await startMock({ port: 0, quiet: true });   ...   await mock.close();
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { composeMock } from "./compose.ts";
+import { composeMock, type ComposedMock } from "./compose.ts";
 import { DEMO_CREDENTIALS } from "./demo.ts";
 import { controlMethods, type ControlMethods, type Credentials } from "./handle.ts";
 import { injector } from "./inject.ts";
@@ -24,6 +24,11 @@ export {
   type SettleOutcome,
 } from "./handle.ts";
 
+/** The control methods of a composed mock: in-process requests to its own control API. */
+function controlOf(m: Pick<ComposedMock, "mock" | "demo">, token: string | undefined): ControlMethods {
+  return controlMethods({ send: injector(m.mock.handler), host: "localhost", token, demoClientId: m.demo.clientId });
+}
+
 export interface MockHandle extends Credentials, ControlMethods {
   /** Base URL, e.g. http://127.0.0.1:41234; pass it to createPartnerPortalClient as baseUrl. */
   url: string;
@@ -41,21 +46,16 @@ export async function startMock(options: MockOptions = {}): Promise<MockHandle> 
     quiet: options.quiet ?? true,
     strict: options.strict ?? true,
   });
-  const control = controlMethods({
-    send: injector(serving.mock.handler),
-    host: "localhost",
-    token: options.controlToken,
-    demoClientId: serving.demo.clientId,
-  });
-  return { url: serving.url, ...serving.demo, close: serving.close, ...control };
+  return { url: serving.url, ...serving.demo, close: serving.close, ...controlOf(serving, options.controlToken) };
 }
 
-export interface MockAppHandle extends Credentials {
+export interface MockAppHandle extends Credentials, ControlMethods {
   /** The whole mock as a node:http request listener: http.createServer(app.handler), or supertest(app.handler). */
   handler: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
-/** The mock as a request listener without a port (json-server's createApp, for supertest and your own server). */
+/** The mock as a request listener without a port (json-server's createApp, for supertest and your own server),
+ * with the same control methods as startMock's handle. */
 export async function createMockApp(
   options: Omit<MockOptions, "port" | "stateFile" | "headersTimeout" | "requestTimeout" | "compactBytes"> = {},
 ): Promise<MockAppHandle> {
@@ -64,7 +64,7 @@ export async function createMockApp(
     quiet: options.quiet ?? true,
     strict: options.strict ?? true,
   });
-  return { handler: mock.handler, ...demo };
+  return { handler: mock.handler, ...demo, ...controlOf({ mock, demo }, options.controlToken) };
 }
 
 export { DEMO_CREDENTIALS };

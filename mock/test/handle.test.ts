@@ -2,7 +2,7 @@
 // kind, operationId, clientId, field or range rejects with an Error naming the field, and arms nothing).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createPartnerPortalClient } from "../../src/index.ts";
-import { startMock, MockControlError, type Fault, type MockHandle } from "../index.ts";
+import { createMockApp, startMock, MockControlError, type Fault, type MockHandle } from "../index.ts";
 import { expandBody, json } from "./bodies.ts";
 
 let mock: MockHandle;
@@ -138,5 +138,15 @@ describe("the handle validates as the control API does", () => {
     } finally {
       await locked.close();
     }
+  });
+});
+
+describe("createMockApp (no port)", () => {
+  it("has the same control methods, validating the same way", async () => {
+    const app = await createMockApp();
+    await app.setPaymentMode("manual");
+    expect(((await app.account()) as { paymentMode?: string }).paymentMode).toBe("manual");
+    const err = (await app.injectFault({ kind: "error", count: 0 }).catch((e: unknown) => e)) as MockControlError;
+    expect([err.name, err.field]).toEqual(["MockControlError", "count"]);
   });
 });

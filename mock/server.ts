@@ -2,27 +2,13 @@
 // close() that leaves no handle open. The CLI and startMock() both start it here.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { MockApp } from "./app.ts";
-import { composeMock } from "./compose.ts";
-import { DEFAULT_ACCOUNT_TTL_MS, type Credentials, type MockService } from "./domain/service.ts";
-import type { Journal } from "./journal.ts";
+import { composeMock, type ComposedMock } from "./compose.ts";
+import { DEFAULT_ACCOUNT_TTL_MS } from "./domain/service.ts";
 import { DEFAULT_PORT, type MockOptions } from "./options.ts";
 
-export { isLoopback } from "./options.ts";
-
-export interface Serving {
+export interface Serving extends ComposedMock {
   server: Server;
   url: string;
-  service: MockService;
-  mock: MockApp;
-  demo: Credentials;
-  host: string;
-  /** Whether the control API is served. */
-  control: boolean;
-  journal?: Journal;
-  /** Records replayed from the state file, and bytes of a torn tail cut off. */
-  replayed?: number;
-  droppedTail?: number;
   close(): Promise<void>;
 }
 

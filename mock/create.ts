@@ -29,8 +29,9 @@ export function createService(options: ServiceBuild = {}): MockService {
     jwtSecret: options.jwtSecret ?? newSecret(),
     maxAccounts: options.maxAccounts,
     accountTtlMs: options.accountTtlMs,
-    maxOrdersPerAccount: options.maxOrdersPerAccount,
     referenceField: options.referenceField,
+    // A spread: ServiceOptions gains this field with the domain rewrite, and the spread compiles with or without it.
+    ...{ maxOrdersPerAccount: options.maxOrdersPerAccount },
   });
 }
 

@@ -63,7 +63,6 @@ export interface ServiceOptions {
   accountTtlMs?: number;
   /** Where the order list shows an order's poNumber: customReferenceNo (default, assumed), or nowhere. */
   referenceField?: ReferenceField;
-  maxOrdersPerAccount?: number;
 }
 
 export type ReferenceField = "customReferenceNo" | "none";

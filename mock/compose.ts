@@ -5,7 +5,7 @@ import { createService } from "./create.ts";
 import { DEMO_CREDENTIALS } from "./demo.ts";
 import type { Credentials, MockService } from "./domain/service.ts";
 import type { Journal } from "./journal.ts";
-import { DEFAULT_HOST, DEFAULT_MAX_ORDERS_PER_ACCOUNT, DEFAULT_MAX_SUBSCRIBERS, isLoopback } from "./options.ts";
+import { DEFAULT_HOST, isLoopback } from "./options.ts";
 import type { MockOptions } from "./options.ts";
 import { openDurableService } from "./state.ts";
 
@@ -32,7 +32,8 @@ async function openService(options: MockOptions, demo: Credentials): Promise<Dur
     demo,
     maxAccounts: options.maxAccounts,
     accountTtlMs: options.accountTtlSeconds === undefined ? undefined : options.accountTtlSeconds * 1000,
-    maxOrdersPerAccount: options.maxOrdersPerAccount ?? DEFAULT_MAX_ORDERS_PER_ACCOUNT,
+    // The defaults of the limits (200,000 orders, 16 subscribers) live where they are enforced.
+    maxOrdersPerAccount: options.maxOrdersPerAccount,
     referenceField: options.referenceField,
   };
   if (options.stateFile)
@@ -62,7 +63,7 @@ export async function composeMock(options: MockOptions = {}, mode: { liveLog?: f
     host,
     extraHosts: options.extraHosts,
     errorHttpStatus: options.errorHttpStatus,
-    maxSubscribers: options.maxSubscribers ?? DEFAULT_MAX_SUBSCRIBERS,
+    maxSubscribers: options.maxSubscribers,
     liveLog: mode.liveLog,
   });
   return { ...durable, mock, demo, host, control };

@@ -51,8 +51,6 @@ export interface MockOptions {
 
 export const DEFAULT_PORT = 4000;
 export const DEFAULT_HOST = "127.0.0.1";
-export const DEFAULT_MAX_ORDERS_PER_ACCOUNT = 200_000;
-export const DEFAULT_MAX_SUBSCRIBERS = 16;
 // A record, so the compiler insists on every value of the domain's type.
 const REFERENCE: Record<ReferenceField, true> = { customReferenceNo: true, none: true };
 export const REFERENCE_FIELDS = Object.keys(REFERENCE) as ReferenceField[];

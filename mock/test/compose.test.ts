@@ -8,7 +8,7 @@ const serviceOptions = async (o: MockOptions) =>
   (await composeMock(o)).service.options as unknown as Record<string, unknown>;
 
 describe("composeMock", () => {
-  it("passes the service's options on, with the documented defaults", async () => {
+  it("passes the service's options on", async () => {
     const given = await serviceOptions({
       maxAccounts: 7,
       accountTtlSeconds: 60,
@@ -24,7 +24,6 @@ describe("composeMock", () => {
       referenceField: "none",
       demo: { clientId: "me", clientSecret: "mine" },
     });
-    expect((await serviceOptions({})).maxOrdersPerAccount).toBe(200_000);
   });
 
   it("serves the control API by default on loopback or with a token, not elsewhere", async () => {

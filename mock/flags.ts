@@ -1,7 +1,12 @@
 // The CLI's flag table: each flag (and its environment variable) sets one MockOptions field. A new flag is one
 // row here and the field in options.ts; parsing, validation and --help all come from the rows.
 import { CONTROL_PREFIX, DEFAULT_BODY_LIMIT } from "./app.ts";
-import { REFERENCE_FIELDS, type MockOptions } from "./options.ts";
+import type { ReferenceField } from "./domain/service.ts";
+import type { MockOptions } from "./options.ts";
+
+// A record, so the compiler insists on every value of the domain's type.
+const REFERENCE: Record<ReferenceField, true> = { customReferenceNo: true, none: true };
+const REFERENCE_FIELDS = Object.keys(REFERENCE) as ReferenceField[];
 
 export class FlagError extends Error {}
 

@@ -1,6 +1,7 @@
 // The one options type of the mock: the CLI's flags, startMock(), createMockApp() and partnerPortalHandlers()
 // all take these fields (each entry point has its own defaults for port, quiet and strict; see composeMock).
-import type { ReferenceField } from "./domain/service.ts";
+// No imports from the domain: this type is public, and its declarations must not pull the mock's internals
+// (and their dependencies' types) into a consumer's type check.
 
 export interface MockOptions {
   /** Port to listen on; 0 picks a free one (default 0 in startMock, 4000 for the CLI). */
@@ -38,7 +39,7 @@ export interface MockOptions {
   maxSubscribers?: number;
   /** Where the order list shows an order's poNumber: "customReferenceNo" (default, assumed) or "none", to test a
    * client against a vendor that does not show it. */
-  referenceField?: ReferenceField;
+  referenceField?: "customReferenceNo" | "none";
   /** A client must send its headers within this many milliseconds (default 10,000; on a port only). */
   headersTimeout?: number;
   /** And its whole request within this many milliseconds (default 30,000; on a port only). */
@@ -51,8 +52,5 @@ export interface MockOptions {
 
 export const DEFAULT_PORT = 4000;
 export const DEFAULT_HOST = "127.0.0.1";
-// A record, so the compiler insists on every value of the domain's type.
-const REFERENCE: Record<ReferenceField, true> = { customReferenceNo: true, none: true };
-export const REFERENCE_FIELDS = Object.keys(REFERENCE) as ReferenceField[];
 
 export const isLoopback = (host: string) => /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/.test(host);

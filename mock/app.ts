@@ -36,6 +36,11 @@ export interface AppOptions {
   /** "mirror" (default): an error's HTTP status is its envelope status. 200: errors come as HTTP 200, as the
    * vendor documents only 200 answers with the status in the envelope (vendor API only). */
   errorHttpStatus?: "mirror" | 200;
+  /** Most live-log subscribers at once (default 16). */
+  maxSubscribers?: number;
+  /** false: GET /__mock/events answers 404 instead of streaming (the MSW handlers, where a stream would outlive
+   * server.close()). */
+  liveLog?: boolean;
 }
 
 export interface MockApp {
@@ -105,6 +110,16 @@ export function createApp(service: MockService, options: AppOptions = {}): MockA
           res,
           undefined,
           failure(res.locals.requestId as string, code, field, "refused", reason),
+        );
+      }
+      if (options.liveLog === false && req.path === `${CONTROL_PREFIX}/events`) {
+        const reason =
+          "the live log streams only from a mock on a port (startMock, the CLI); here read GET /__mock/requests";
+        return answer(
+          controlCtx,
+          res,
+          undefined,
+          failure(res.locals.requestId as string, "api_not_found", "path", "not_found", reason),
         );
       }
       if (!dispatchControl(req, res)) next();

@@ -1,160 +1,82 @@
 // The mock's CLI: `npm start` (see --help). Listens, prints where and with which credentials, stops cleanly.
+// The flags are a table (flags.ts) mapping each one to a MockOptions field; every start-up failure is one line.
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { CONTROL_PREFIX, DEFAULT_BODY_LIMIT } from "./app.ts";
-import { DEMO_CREDENTIALS } from "./create.ts";
+import { CONTROL_PREFIX } from "./app.ts";
+import { DEMO_CREDENTIALS } from "./demo.ts";
+import { argsConfig, FlagError, helpText, parseFlags, type Parsed } from "./flags.ts";
 import { StateFileError } from "./journal.ts";
-import { isLoopback, serve } from "./server.ts";
 import { SeedError } from "./seed/load.ts";
-
-const HELP = `Usage: partner-portal-mock [options]   (in this repository: npm start -- [options])
-
-Stateful mock of the Yeastar Partner Portal ordering API.
-
-Options (environment variable in brackets):
-  --host HOST            address to bind [HOST] (default 127.0.0.1)
-  --port PORT            port, 0 for any free one [PORT] (default 4000)
-  --client-id ID         demo account client_id [MOCK_CLIENT_ID] (default demo-client-id)
-  --client-secret S      demo account client_secret [MOCK_CLIENT_SECRET] (default demo-client-secret)
-  --seed FILE            seed file instead of mock/seed/default.json [MOCK_SEED]
-  --state-file FILE      keep state in FILE across restarts and crashes [MOCK_STATE_FILE]
-  --compact-bytes BYTES  compact the state file into a snapshot past this many bytes of records
-                         (default 67108864, or the snapshot's own size if larger)
-  --max-accounts N       most isolated accounts at once; more get 429 [MOCK_MAX_ACCOUNTS] (default 1000)
-  --account-ttl SECONDS  remove an isolated account unused this long [MOCK_ACCOUNT_TTL] (default 86400)
-  --control              serve the control API (${CONTROL_PREFIX}) even on a non-loopback address
-  --no-control           do not serve the control API
-  --control-token T      require header X-Mock-Control-Token: T on the control API [MOCK_CONTROL_TOKEN]
-  --strict               validate every response against the spec (a mismatch answers 500)
-  --error-http-status S  mirror: an error's HTTP status is its envelope status (default); 200: every error is
-                         answered with HTTP 200, the status only in the envelope [MOCK_ERROR_HTTP_STATUS]
-  --body-limit BYTES     largest accepted request body (default ${DEFAULT_BODY_LIMIT})
-  --headers-timeout MS   a client must send its headers within MS (default 10000)
-  --request-timeout MS   and the whole request within MS (default 30000)
-  --quiet                no request log
-  --exit-with-parent     stop when the process that started it exits (default when started by npm or npx,
-                         which do not pass SIGTERM on to it); --no-exit-with-parent to keep serving
-  -h, --help             this help
-`;
+import { serve, type Serving } from "./server.ts";
+import { fromRoot } from "../openapi/root.ts";
 
 function fail(message: string): never {
   process.stderr.write(`mock: ${message}\n`);
   process.exit(1);
 }
 
-const { values: a } = (() => {
+const env = process.env;
+const { options, cli } = ((): Parsed => {
   try {
-    return parseArgs({
-      options: {
-        host: { type: "string" },
-        port: { type: "string" },
-        "client-id": { type: "string" },
-        "client-secret": { type: "string" },
-        seed: { type: "string" },
-        "state-file": { type: "string" },
-        "compact-bytes": { type: "string" },
-        "max-accounts": { type: "string" },
-        "account-ttl": { type: "string" },
-        control: { type: "boolean" },
-        "no-control": { type: "boolean" },
-        "control-token": { type: "string" },
-        strict: { type: "boolean" },
-        "error-http-status": { type: "string" },
-        "body-limit": { type: "string" },
-        "headers-timeout": { type: "string" },
-        "request-timeout": { type: "string" },
-        quiet: { type: "boolean" },
-        "exit-with-parent": { type: "boolean" },
-        "no-exit-with-parent": { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-    });
+    return parseFlags(parseArgs({ options: argsConfig(), strict: true }).values, env);
   } catch (err) {
-    return fail(`${(err as Error).message}\n\n${HELP}`);
+    if (err instanceof FlagError) return fail(err.message);
+    return fail(`${(err as Error).message}\n\n${helpText()}`);
   }
 })();
-if (a.help) {
-  process.stdout.write(HELP);
+if (cli.help) {
+  process.stdout.write(helpText());
+  process.exit(0);
+}
+if (cli.version) {
+  const pkg = JSON.parse(readFileSync(fromRoot("package.json"), "utf8")) as { version: string };
+  process.stdout.write(`${pkg.version}\n`);
   process.exit(0);
 }
 
-const env = process.env;
-const host = a.host ?? env.HOST ?? "127.0.0.1";
-const port = Number(a.port ?? env.PORT ?? 4000);
-if (!Number.isInteger(port) || port < 0 || port > 65535)
-  fail(`--port must be a whole number from 0 to 65535, got ${a.port ?? env.PORT}`);
-const bodyLimit = Number(a["body-limit"] ?? DEFAULT_BODY_LIMIT);
-if (!Number.isInteger(bodyLimit) || bodyLimit < 1024)
-  fail("--body-limit must be a whole number of bytes, at least 1024");
-const positive = (flag: string, fallback: number) => {
-  const v = Number(a[flag as keyof typeof a] ?? fallback);
-  if (!Number.isInteger(v) || v < 100) fail(`--${flag} must be a whole number of milliseconds, at least 100`);
-  return v;
-};
-const headersTimeout = positive("headers-timeout", 10_000);
-const requestTimeout = Math.max(positive("request-timeout", 30_000), headersTimeout);
-const demo = {
-  clientId: a["client-id"] ?? env.MOCK_CLIENT_ID ?? DEMO_CREDENTIALS.clientId,
-  clientSecret: a["client-secret"] ?? env.MOCK_CLIENT_SECRET ?? DEMO_CREDENTIALS.clientSecret,
-};
-const loopback = isLoopback(host);
-const controlToken = a["control-token"] ?? env.MOCK_CONTROL_TOKEN;
-// The control API can reset and read every account: off by default where others can reach the mock.
-const control = a["no-control"] ? false : a.control || loopback || Boolean(controlToken);
-const stateFile = a["state-file"] ?? env.MOCK_STATE_FILE;
+const host = options.host ?? "127.0.0.1";
+const port = options.port ?? 4000;
 
-const seedPath = a.seed ?? env.MOCK_SEED;
-/** An optional whole-number option, at least `min`; undefined when not given. */
-const whole = (flag: string, value: string | undefined, min: number, unit = "") => {
-  if (value === undefined) return undefined;
-  const v = Number(value);
-  if (!Number.isInteger(v) || v < min) fail(`--${flag} must be a whole number${unit}, at least ${min}`);
-  return v;
-};
-const compactBytes = whole("compact-bytes", a["compact-bytes"], 1024, " of bytes");
-const maxAccounts = whole("max-accounts", a["max-accounts"] ?? env.MOCK_MAX_ACCOUNTS, 1);
-const ttlSeconds = whole("account-ttl", a["account-ttl"] ?? env.MOCK_ACCOUNT_TTL, 1);
+/** Why the mock could not start, in one line. */
+function startFailure(err: NodeJS.ErrnoException): string {
+  if (err instanceof SeedError || err instanceof StateFileError) return err.message;
+  switch (err.code) {
+    case "EADDRINUSE":
+      return `${host}:${port} is already in use; pass --port (or PORT) to choose another, or 0 for any free port`;
+    case "EACCES":
+      return `no permission to listen on ${host}:${port}`;
+    case "EADDRNOTAVAIL":
+      return `cannot listen on ${host}: it is not an address of this machine (use 127.0.0.1, 0.0.0.0 or one of its own)`;
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+    case "EAI_FAIL":
+      return `cannot listen on ${host}: no such host or address`;
+  }
+  return `could not start: ${err.message}`;
+}
 
-const errorMode = a["error-http-status"] ?? env.MOCK_ERROR_HTTP_STATUS ?? "mirror";
-if (errorMode !== "mirror" && errorMode !== "200") fail(`--error-http-status must be mirror or 200, got ${errorMode}`);
-
-const serving = await serve({
-  errorHttpStatus: errorMode === "200" ? 200 : "mirror",
-  maxAccounts,
-  accountTtlMs: ttlSeconds === undefined ? undefined : ttlSeconds * 1000,
-  host,
-  port,
-  demo,
-  seedPath,
-  stateFile,
-  compactBytes,
-  quiet: a.quiet ?? false,
-  strict: a.strict ?? false,
-  control,
-  controlToken,
-  bodyLimit,
-  headersTimeout,
-  requestTimeout,
-}).catch((err: NodeJS.ErrnoException) => {
-  if (err instanceof SeedError || err instanceof StateFileError) fail(err.message);
-  if (err.code === "EADDRINUSE")
-    fail(`${host}:${port} is already in use; pass --port (or PORT) to choose another, or 0 for any free port`);
-  if (err.code === "EACCES") fail(`no permission to listen on ${host}:${port}`);
-  throw err;
-});
+const serving: Serving = await serve({
+  ...options,
+  quiet: options.quiet ?? false,
+  strict: options.strict ?? false,
+}).catch((err: NodeJS.ErrnoException) => fail(startFailure(err).replace(/\s*\n\s*/g, "; ")));
 
 const base = serving.url;
+const { demo, control } = serving;
+const stateFile = options.stateFile;
 if (serving.droppedTail)
   process.stderr.write(
     `mock: dropped a torn last record of ${serving.droppedTail} bytes from ${stateFile} (a write cut short by a crash; it was never acknowledged)\n`,
   );
 const overridden = demo.clientSecret !== DEMO_CREDENTIALS.clientSecret;
 const controlLine = control
-  ? `${base}${CONTROL_PREFIX}${controlToken ? " (needs X-Mock-Control-Token)" : ""}`
-  : a["no-control"]
+  ? `${base}${CONTROL_PREFIX}${options.controlToken ? " (needs X-Mock-Control-Token)" : ""}`
+  : options.control === false
     ? "off (--no-control)"
     : `off on a non-loopback address; turn it on with --control-token T (or MOCK_CONTROL_TOKEN) or --control`;
+// The first line is for scripts (`--port 0`, then read the URL from it); the rest for people.
 const lines = [
+  `listening ${base}`,
   `Yeastar Partner Portal mock listening on ${base}`,
   `  demo client_id      ${demo.clientId}`,
   `  demo client_secret  ${overridden ? "(set by you; not printed)" : demo.clientSecret}`,
@@ -184,8 +106,7 @@ process.on("SIGHUP", () => void stop("SIGHUP"));
 // would keep serving. So when npm started us, losing that parent means stop. A mock started directly (node,
 // nohup, a service manager) is left alone; --exit-with-parent / --no-exit-with-parent decide explicitly.
 const startedByNpm = Boolean(env.npm_lifecycle_event || env.npm_command);
-const watchParent = a["no-exit-with-parent"] ? false : (a["exit-with-parent"] ?? startedByNpm);
-if (watchParent) {
+if (cli.exitWithParent ?? startedByNpm) {
   const parent = process.ppid;
   setInterval(() => {
     if (process.ppid !== parent) void stop(`the process that started it (pid ${parent}) is gone`);

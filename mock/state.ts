@@ -1,5 +1,5 @@
 // A service backed by a state file: replay what the file holds, then journal every change to it.
-import { createService, type MockOptions } from "./create.ts";
+import { createService, type ServiceBuild } from "./create.ts";
 import type { MockService } from "./domain/service.ts";
 import { newSecret } from "./domain/tokens.ts";
 import { Journal, readStateFile, type JournalOptions } from "./journal.ts";
@@ -15,8 +15,7 @@ export interface DurableService {
 
 export async function openDurableService(
   stateFile: string,
-  options: Pick<MockOptions, "seedPath" | "demo" | "maxAccounts" | "accountTtlMs" | "referenceField"> &
-    Omit<JournalOptions, "snapshot"> = {},
+  options: Omit<ServiceBuild, "jwtSecret"> & Omit<JournalOptions, "snapshot"> = {},
 ): Promise<DurableService> {
   const replay = readStateFile(stateFile, newSecret);
   const service = createService({ ...options, jwtSecret: replay.header.jwtSecret });

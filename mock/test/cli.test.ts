@@ -3,7 +3,10 @@ import { describe, expect, it } from "vitest";
 import { writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { runMock } from "./spawn.ts";
+import { fromRoot } from "../../openapi/root.ts";
+import { expandBody, json } from "./bodies.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "mock-cli-"));
 
@@ -103,5 +106,93 @@ describe("npm start (dist/mock.mjs)", () => {
     const m = runMock(["--help"]);
     expect(await m.exited).toBe(0);
     expect(m.out()).toContain("--state-file FILE");
+  });
+
+  it("--version prints the package's version", async () => {
+    const m = runMock(["--version"]);
+    expect(await m.exited).toBe(0);
+    const { version } = JSON.parse(readFileSync(fromRoot("package.json"), "utf8")) as { version: string };
+    expect(m.out()).toBe(`${version}\n`);
+  });
+
+  it("--quiet still prints one ready line with the URL first, so a script can read the port after --port 0", async () => {
+    const m = runMock(["--quiet"]);
+    const base = await m.ready;
+    expect(m.out().split("\n")[0]).toBe(`listening ${base}`);
+    expect(m.out().split("\n")[0]).toMatch(/^listening http:\/\/127\.0\.0\.1:\d+$/);
+    await m.stop();
+  });
+
+  it("every start-up failure is one line on stderr and exit 1, never a stack trace", async () => {
+    const first = runMock([]);
+    const port = new URL(await first.ready).port;
+    const state = join(dir, "bad.state");
+    writeFileSync(state, "not a state file\n");
+    const seed = join(dir, "broken-seed.json");
+    writeFileSync(seed, "{ not json");
+    const failures: Array<[string[], RegExp]> = [
+      [["--host", "999.1.1.1"], /cannot listen on 999\.1\.1\.1: no such host or address/],
+      // Not an address of this machine: the bind fails (EADDRNOTAVAIL); nothing is sent to it.
+      [["--host", "10.255.255.1"], /cannot listen on 10\.255\.255\.1: it is not an address of this machine/],
+      [["--port", port], /is already in use/],
+      [["--seed", seed], /broken-seed\.json/],
+      [["--seed", join(dir, "missing-seed.json")], /missing-seed\.json/],
+      [["--state-file", state], /bad\.state/],
+    ];
+    for (const [args, message] of failures) {
+      const m = runMock(args);
+      expect(await m.exited, args.join(" ")).toBe(1);
+      const lines = m.err().trim().split("\n");
+      expect(lines, m.err()).toHaveLength(1);
+      expect(lines[0]).toMatch(/^mock: /);
+      expect(lines[0]).toMatch(message);
+      expect(m.err()).not.toMatch(/\n\s+at /);
+    }
+    await first.stop();
+  }, 60_000);
+
+  it("checks the values of the new flags and their environment variables, naming the flag", async () => {
+    const bad: Array<[string[], Record<string, string>, string]> = [
+      [["--reference-field", "poNumber"], {}, "--reference-field must be customReferenceNo or none, got poNumber"],
+      [[], { MOCK_REFERENCE_FIELD: "x" }, "--reference-field must be customReferenceNo or none, got x"],
+      [["--max-orders-per-account", "0"], {}, "--max-orders-per-account must be a whole number, at least 1"],
+      [[], { MOCK_MAX_ORDERS_PER_ACCOUNT: "1.5" }, "--max-orders-per-account must be a whole number, at least 1"],
+      [["--max-subscribers=-1"], {}, "--max-subscribers must be a whole number, at least 1"],
+      [[], { MOCK_MAX_SUBSCRIBERS: "many" }, "--max-subscribers must be a whole number, at least 1"],
+    ];
+    for (const [args, env, message] of bad) {
+      const m = runMock(args, env);
+      expect(await m.exited).toBe(1);
+      expect(m.err()).toContain(message);
+    }
+    const ok = runMock(["--quiet", "--max-orders-per-account", "10", "--max-subscribers", "2"]);
+    await ok.ready;
+    await ok.stop();
+  });
+
+  it("MOCK_REFERENCE_FIELD=none reaches the service: the order list does not show the poNumber", async () => {
+    for (const [env, shown] of [
+      [{}, true],
+      [{ MOCK_REFERENCE_FIELD: "none" }, false],
+    ] as const) {
+      const m = runMock(["--quiet"], env);
+      const base = await m.ready;
+      const headers = { "User-Agent": "t" };
+      const t = await fetch(`${base}/auth/openapi/v1/oauth/token`, {
+        method: "POST",
+        headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" },
+        body: "grant_type=pp_credentials&client_id=demo-client-id&client_secret=demo-client-secret",
+      });
+      const auth = { ...headers, Authorization: `Bearer ${((await t.json()) as any).result.token}` };
+      const order = await fetch(`${base}/order/openapi/order/v1/save`, {
+        method: "POST",
+        headers: { ...auth, "Content-Type": "application/json" },
+        body: json({ ...expandBody(), poNumber: "PO-cli-1" }),
+      });
+      expect(order.status).toBe(200);
+      const list = await (await fetch(`${base}/order/openapi/order/v1/page`, { headers: auth })).text();
+      expect(list.includes("PO-cli-1"), list).toBe(shown);
+      await m.stop();
+    }
   });
 });

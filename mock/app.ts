@@ -124,7 +124,7 @@ export function createApp(service: MockService, options: AppOptions = {}): MockA
       }
       if (!dispatchControl(req, res)) next();
     });
-    app.use(CONTROL_PREFIX, controlPages(log));
+    app.use(CONTROL_PREFIX, controlPages(log, options.maxSubscribers));
   }
 
   app.get("/favicon.ico", noFavicon);

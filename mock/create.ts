@@ -30,8 +30,7 @@ export function createService(options: ServiceBuild = {}): MockService {
     maxAccounts: options.maxAccounts,
     accountTtlMs: options.accountTtlMs,
     referenceField: options.referenceField,
-    // A spread: ServiceOptions gains this field with the domain rewrite, and the spread compiles with or without it.
-    ...{ maxOrdersPerAccount: options.maxOrdersPerAccount },
+    maxOrdersPerAccount: options.maxOrdersPerAccount,
   });
 }
 

@@ -189,8 +189,7 @@ describe("bounds and a fresh start", () => {
   });
 
   it("orders per account are capped: past the limit 429 too_many_requests, and nothing changes", async () => {
-    const h = await Harness.create();
-    h.mock.service.options.maxOrdersPerAccount = 3;
+    const h = await Harness.create({ maxOrdersPerAccount: 3 });
     const token = await h.token();
     for (let i = 0; i < 3; i++) expect((await h.order(json(expandBody(1, EXTENSIONS)), token)).status).toBe(200);
     const before = h.snapshot();

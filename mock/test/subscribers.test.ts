@@ -52,3 +52,15 @@ it(`the ${DEFAULT_MAX_SUBSCRIBERS + 1}th live-log subscriber gets 429 too_many_r
   expect(again.statusCode).toBe(200);
   expect(m.log.subscribers).toBe(DEFAULT_MAX_SUBSCRIBERS);
 });
+
+it("the cap is the maxSubscribers option (--max-subscribers)", async () => {
+  const m = await createMock({ quiet: true, maxSubscribers: 2 });
+  const server = createServer(m.handler);
+  servers.push(server);
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const port = (server.address() as AddressInfo).port;
+  for (let i = 0; i < 2; i++) open.push(await subscribe(port));
+  const refused = await subscribe(port);
+  expect(refused.statusCode).toBe(429);
+  expect(JSON.parse(await text(refused)).detailMessage).toMatch(/^subscribers: 2 live-log subscribers/);
+});

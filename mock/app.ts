@@ -10,7 +10,7 @@ import { failure, newRequestId } from "./http/envelope.ts";
 import { begin, finish } from "./http/exchange.ts";
 import { controlGuard } from "./http/control-guard.ts";
 import { RequestLog } from "./http/log.ts";
-import { answer, type Handler, type PipelineContext } from "./http/pipeline.ts";
+import { answer, type PipelineContext } from "./http/pipeline.ts";
 import { controlHandlers, controlPages, noFavicon } from "./routes/control.ts";
 import { docsRouter } from "./routes/docs.ts";
 import { vendorHandlers } from "./routes/vendor.ts";
@@ -72,7 +72,7 @@ export function createApp(service: MockService, options: AppOptions = {}): MockA
     violations: [],
     errorHttpStatus: options.errorHttpStatus === 200 ? 200 : undefined,
   };
-  const dispatch = createDispatcher(ctx, operations, vendorHandlers(service) as unknown as Record<string, Handler>);
+  const dispatch = createDispatcher(ctx, operations, vendorHandlers(service));
 
   const app = express();
   app.disable("x-powered-by");
@@ -98,7 +98,7 @@ export function createApp(service: MockService, options: AppOptions = {}): MockA
     const dispatchControl = createDispatcher(
       controlCtx,
       controlOps,
-      controlHandlers(service, faults, log) as unknown as Record<string, Handler>,
+      controlHandlers(service, faults, log),
     );
     app.use((req: Request, res: Response, next: NextFunction) => {
       if (!req.path.startsWith(`${CONTROL_PREFIX}/`) && req.path !== CONTROL_PREFIX) return next();

@@ -22,7 +22,12 @@ export interface Call {
   bodyText: string;
 }
 
-export type Handler = (call: Call) => unknown;
+/**
+ * A handler of a validated call. Declared as a method, whose parameter TypeScript checks both ways, so a handler
+ * typed by its own operation (TypedHandlers) is one without a cast: the pipeline validated the call against the
+ * same spec, so at run time its values are what that handler's types say.
+ */
+export type Handler = { handle(call: Call): unknown }["handle"];
 
 export interface PipelineContext {
   service: MockService;

@@ -95,11 +95,7 @@ export function createApp(service: MockService, options: AppOptions = {}): MockA
     // The control API's JSON operations run through the same pipeline as the vendor's. It is this project's own:
     // no faults, and its errors always carry their HTTP status.
     const controlCtx: PipelineContext = { ...ctx, faults: undefined, errorHttpStatus: undefined };
-    const dispatchControl = createDispatcher(
-      controlCtx,
-      controlOps,
-      controlHandlers(service, faults, log),
-    );
+    const dispatchControl = createDispatcher(controlCtx, controlOps, controlHandlers(service, faults, log));
     app.use((req: Request, res: Response, next: NextFunction) => {
       if (!req.path.startsWith(`${CONTROL_PREFIX}/`) && req.path !== CONTROL_PREFIX) return next();
       const refused = guard(req);

@@ -5,8 +5,9 @@
 import { createHash } from "node:crypto";
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, truncateSync, writeSync } from "node:fs";
 import { open, rename } from "node:fs/promises";
-import { dirname } from "node:path";
+import { dirname, resolve } from "node:path";
 import type { ChangeRecord, ChangeSink } from "./domain/service.ts";
+import { holdsStateFile, LockError, lockStateFile, unlockStateFile } from "./lock.ts";
 
 const FORMAT = "yeastar-partner-portal-mock-state";
 const VERSION = 1;
@@ -93,12 +94,40 @@ function replaceFileSync(path: string, text: string): void {
   syncDir(path);
 }
 
-/** Reads and checks a state file; creates it (with a new header) when it does not exist. */
-export function readStateFile(path: string, newSecret: () => string): Replay {
+const stderrLine = (l: string) => void process.stderr.write(`${l}\n`);
+
+/**
+ * Takes the state file's lock (one owner per file: a second mock is refused, naming the owner), then reads and
+ * checks it; creates it (with a new header) when it does not exist. The lock is released when the journal
+ * closes, or when the process exits.
+ */
+export function readStateFile(path: string, newSecret: () => string, warn = stderrLine): Replay {
   try {
-    return readOrCreate(path, newSecret);
+    const had = holdsStateFile(path);
+    lockOrExplain(path, warn);
+    try {
+      return readOrCreate(path, newSecret);
+    } catch (err) {
+      if (!had) unlockStateFile(path);
+      throw err;
+    }
   } catch (err) {
     throw stateFileError(path, err);
+  }
+}
+
+/** Takes the lock; when its file cannot be made, the state file's own fault (unreadable, ...) is the reason. */
+function lockOrExplain(path: string, warn: (line: string) => void): void {
+  try {
+    lockStateFile(path, warn);
+  } catch (err) {
+    if (err instanceof LockError) throw err;
+    try {
+      closeSync(openSync(path, "r"));
+    } catch (own) {
+      if ((own as NodeJS.ErrnoException).code !== "ENOENT") throw own;
+    }
+    throw err;
   }
 }
 
@@ -156,6 +185,9 @@ export interface JournalOptions {
   log?: (line: string) => void;
 }
 
+/** State files with an open journal in this process: a second journal on one of them is refused. */
+const openHere = new Set<string>();
+
 export class JournalFailed extends Error {
   override readonly name = "JournalFailed";
 }
@@ -182,11 +214,16 @@ export class Journal implements ChangeSink {
 
   /** Opens a state file (already read by readStateFile) for appending. */
   static async open(path: string, header: Header, options: JournalOptions = {}): Promise<Journal> {
+    const key = resolve(path);
     try {
+      if (openHere.has(key)) throw new Error("it is already open in this process");
+      lockStateFile(path, options.log ?? stderrLine);
       const fh = await open(path, "a", MODE);
       const { size } = await fh.stat();
+      openHere.add(key);
       return new Journal(fh, path, header, options, size);
     } catch (err) {
+      if (!openHere.has(key)) unlockStateFile(path);
       throw stateFileError(path, err);
     }
   }
@@ -268,6 +305,10 @@ export class Journal implements ChangeSink {
 
   async close(): Promise<void> {
     await this.#flushing;
-    await this.file.close();
+    try {
+      await this.file.close();
+    } finally {
+      if (openHere.delete(resolve(this.path))) unlockStateFile(this.path);
+    }
   }
 }

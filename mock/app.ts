@@ -8,7 +8,7 @@ import { Faults } from "./faults.ts";
 import { createDispatcher } from "./http/dispatch.ts";
 import { failure, newRequestId } from "./http/envelope.ts";
 import { begin, finish } from "./http/exchange.ts";
-import { controlGuard } from "./http/control-guard.ts";
+import { controlGuard, isControlPath } from "./http/control-guard.ts";
 import { RequestLog } from "./http/log.ts";
 import { answer, type Handler, type PipelineContext } from "./http/pipeline.ts";
 import { controlHandlers, controlPages } from "./routes/control.ts";
@@ -96,7 +96,7 @@ export function createApp(service: MockService, options: AppOptions = {}): MockA
       controlHandlers(service, faults, log) as unknown as Record<string, Handler>,
     );
     app.use((req: Request, res: Response, next: NextFunction) => {
-      if (!req.path.startsWith(`${CONTROL_PREFIX}/`) && req.path !== CONTROL_PREFIX) return next();
+      if (!isControlPath(req.url)) return next();
       const refused = guard(req);
       if (refused) {
         const { code, field, reason } = refused;

@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { MockService } from "./domain/service.ts";
 import { Faults } from "./faults.ts";
-import { createDispatcher } from "./http/dispatch.ts";
+import { allowedMethods, createDispatcher } from "./http/dispatch.ts";
 import { failure, newRequestId } from "./http/envelope.ts";
 import { begin, finish } from "./http/exchange.ts";
 import { controlGuard, isControlPath } from "./http/control-guard.ts";
@@ -119,7 +119,7 @@ export function createApp(service: MockService, options: AppOptions = {}): MockA
   // Unknown endpoints and methods answer in the envelope too.
   app.use((req: Request, res: Response) => {
     const id = res.locals.requestId as string;
-    const same = [...operations, ...controlOps].filter((op) => op.pattern.test(req.path)).map((op) => op.method);
+    const same = allowedMethods([...operations, ...controlOps], req.path);
     if (same.length) {
       res.set("Allow", same.join(", "));
       const reason = `${req.method} is not allowed on ${req.path}; use ${same.join(" or ")}`;

@@ -101,7 +101,11 @@ const stderrLine = (l: string) => void process.stderr.write(`${l}\n`);
  * checks it; creates it (with a new header) when it does not exist. The lock is released when the journal
  * closes, or when the process exits.
  */
-export function readStateFile(path: string, newSecret: () => string, warn = stderrLine): Replay {
+export function readStateFile(
+  path: string,
+  newSecret: () => string,
+  warn: (line: string) => void = stderrLine,
+): Replay {
   try {
     const had = holdsStateFile(path);
     lockOrExplain(path, warn);

@@ -7,7 +7,7 @@ import { closeSync, fsyncSync, openSync, readFileSync, renameSync, truncateSync,
 import { open, rename } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import type { ChangeRecord, ChangeSink } from "./domain/service.ts";
-import { holdsStateFile, LockError, lockStateFile, unlockStateFile } from "./lock.ts";
+import { holdsStateFile, lockStateFile, unlockStateFile } from "./lock.ts";
 
 const FORMAT = "yeastar-partner-portal-mock-state";
 const VERSION = 1;
@@ -108,7 +108,7 @@ export function readStateFile(
 ): Replay {
   try {
     const had = holdsStateFile(path);
-    lockOrExplain(path, warn);
+    lockStateFile(path, warn);
     try {
       return readOrCreate(path, newSecret);
     } catch (err) {
@@ -117,21 +117,6 @@ export function readStateFile(
     }
   } catch (err) {
     throw stateFileError(path, err);
-  }
-}
-
-/** Takes the lock; when its file cannot be made, the state file's own fault (unreadable, ...) is the reason. */
-function lockOrExplain(path: string, warn: (line: string) => void): void {
-  try {
-    lockStateFile(path, warn);
-  } catch (err) {
-    if (err instanceof LockError) throw err;
-    try {
-      closeSync(openSync(path, "r"));
-    } catch (own) {
-      if ((own as NodeJS.ErrnoException).code !== "ENOENT") throw own;
-    }
-    throw err;
   }
 }
 

@@ -97,6 +97,21 @@ function takeOver(lock: string, was: number): boolean {
  * this process already holds is fine (the file is read, then opened, by one owner). `warn` hears a takeover.
  */
 export function lockStateFile(file: string, warn: (line: string) => void): void {
+  try {
+    takeLock(file, warn);
+  } catch (err) {
+    if (err instanceof LockError) throw err;
+    // The lock file could not be made: the state file's own fault (unreadable, ...) is the better reason.
+    try {
+      closeSync(openSync(file, "r"));
+    } catch (own) {
+      if ((own as NodeJS.ErrnoException).code !== "ENOENT") throw own;
+    }
+    throw err;
+  }
+}
+
+function takeLock(file: string, warn: (line: string) => void): void {
   const lock = lockPath(file);
   if (held.has(lock)) return;
   for (let attempt = 0; attempt < 5; attempt++) {

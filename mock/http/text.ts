@@ -36,28 +36,38 @@ export function invalidUtf8At(buf: Buffer): number {
 
 /** The first key repeated within one object of (already well-formed) JSON text, with its offset. */
 export function duplicateKey(text: string): { key: string; at: number } | undefined {
-  const objects: Array<Set<string> | undefined> = []; // undefined: an array
+  // Per open object its keys so far (small objects: an array is faster than a Set); undefined for an array.
+  const objects: Array<string[] | Set<string> | undefined> = [];
   let expectKey = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
       let j = i + 1;
-      while (text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
+      let escaped = false;
+      for (let d = text.charCodeAt(j); d !== 0x22; d = text.charCodeAt(j)) {
+        if (d === 0x5c) {
+          escaped = true;
+          j++;
+        }
+        j++;
+      }
       if (expectKey) {
         const raw = text.slice(i + 1, j);
-        const key = raw.includes("\\") ? (JSON.parse(`"${raw}"`) as string) : raw;
-        const keys = objects.at(-1)!;
-        if (keys.has(key)) return { key, at: i };
-        keys.add(key);
+        const key = escaped ? (JSON.parse(`"${raw}"`) as string) : raw;
+        let keys = objects[objects.length - 1]!;
+        if (Array.isArray(keys) ? keys.includes(key) : keys.has(key)) return { key, at: i };
+        if (Array.isArray(keys) && keys.length >= 16) objects[objects.length - 1] = keys = new Set(keys);
+        if (Array.isArray(keys)) keys.push(key);
+        else keys.add(key);
         expectKey = false;
       }
       i = j;
-    } else if (c === "{") {
-      objects.push(new Set());
+    } else if (c === 0x7b) {
+      objects.push([]);
       expectKey = true;
-    } else if (c === "[") objects.push(undefined);
-    else if (c === "}" || c === "]") objects.pop();
-    else if (c === ",") expectKey = objects.at(-1) !== undefined;
+    } else if (c === 0x5b) objects.push(undefined);
+    else if (c === 0x7d || c === 0x5d) objects.pop();
+    else if (c === 0x2c) expectKey = objects[objects.length - 1] !== undefined;
   }
   return undefined;
 }

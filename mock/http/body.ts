@@ -31,12 +31,33 @@ function matchMediaType(op: Operation, header: string | undefined): string | und
   return undefined;
 }
 
+/** Percent escapes that decode to bytes that are not UTF-8 (URLSearchParams would make them U+FFFD). */
+function notUtf8Escapes(text: string): BodyResult | undefined {
+  let at = 0;
+  for (const piece of text.split("&")) {
+    // Malformed escapes (%zz) are kept as text by URLSearchParams, so only well-formed ones are decoded here.
+    if (piece.includes("%") && !/%(?![0-9a-f]{2})/i.test(piece))
+      try {
+        decodeURIComponent(piece);
+      } catch {
+        return bad(
+          "parameter_validation_failed",
+          "encoding",
+          `is not valid UTF-8 once percent-decoded (the field at byte ${at})`,
+        );
+      }
+    at += Buffer.byteLength(piece) + 1;
+  }
+  return undefined;
+}
+
 /** A form's fields; a field sent twice is refused (which one would count is anyone's guess). */
 function parseForm(type: string, header: string, raw: Buffer): BodyResult {
+  const text = raw.toString("utf8");
+  const escapes = type === "application/x-www-form-urlencoded" ? notUtf8Escapes(text) : undefined;
+  if (escapes) return escapes;
   const entries =
-    type === "application/x-www-form-urlencoded"
-      ? [...new URLSearchParams(raw.toString("utf8"))]
-      : parseMultipart(header, raw);
+    type === "application/x-www-form-urlencoded" ? [...new URLSearchParams(text)] : parseMultipart(header, raw);
   const seen = new Set<string>();
   for (const [name] of entries) {
     if (seen.has(name))

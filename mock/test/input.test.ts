@@ -156,6 +156,16 @@ describe("JSON bodies", () => {
       `body: is not valid UTF-8 (byte ${CREDS.length + 1} is not part of a UTF-8 character)`,
     );
   });
+
+  it("a percent escape that is not UTF-8 (%FF) in a form is 400 naming the field's byte position", async () => {
+    const r = await form(`${CREDS}&x=%FF`);
+    expectEnvelopeError(r, 400, "parameter_validation_failed", "body");
+    expect(r.body.detailMessage).toBe(
+      `body: is not valid UTF-8 once percent-decoded (the field at byte ${CREDS.length + 1})`,
+    );
+    // A malformed escape is text, as before (and here simply an unknown field).
+    expectEnvelopeError(await form(`${CREDS}&x=%zz`), 400, "parameter_validation_failed", "x");
+  });
 });
 
 describe("numbers in error messages are quoted as sent", () => {

@@ -65,7 +65,7 @@ function parseForm(type: string, header: string, raw: Buffer): BodyResult {
     seen.add(name);
   }
   // fromEntries defines own properties: a field named __proto__ stays a field (and is refused as unknown).
-  return { ok: true, value: Object.fromEntries(entries), text: "", type };
+  return { ok: true, value: Object.fromEntries(entries), text, type };
 }
 
 /** Bytes that are not UTF-8 are refused, not turned into U+FFFD. */

@@ -18,7 +18,7 @@ export interface Call {
   query: Record<string, unknown>;
   params: Record<string, unknown>;
   body: unknown;
-  /** The body exactly as received (JSON bodies only). */
+  /** The body exactly as received (JSON or form text). */
   bodyText: string;
 }
 

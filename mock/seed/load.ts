@@ -88,7 +88,8 @@ function idCheck(seed: Seed): string | undefined {
     if (/^\d+$/.test(String(v)) && BigInt(String(v)) > INT64_MAX)
       return `${at}: ${String(v)} is beyond the 64-bit ID range (at most ${INT64_MAX})`;
   for (const [at, v] of counted)
-    if (v !== undefined && BigInt(v) + ID_ROOM > INT64_MAX)
+    // A productNo may be a serial number (not digits): no counter continues from that.
+    if (v !== undefined && /^\d+$/.test(v) && BigInt(v) + ID_ROOM > INT64_MAX)
       return `${at}: ${v} leaves no room for new IDs counting up from it below 2^63-1; seed IDs up to ${INT64_MAX - ID_ROOM}`;
   const instanceIds = new Map<string, string>();
   for (const [at, v] of counted.filter(([k]) => k.endsWith("instanceId"))) {

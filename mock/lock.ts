@@ -120,7 +120,7 @@ function takeLock(file: string, warn: (line: string) => void): void {
     if (pid === undefined) continue; // released meanwhile: try again
     if (!stale(lock, pid))
       throw new LockError(
-        `it is in use by another mock (PID ${pid}, lock file ${lock}); stop that one or choose another --state-file`,
+        `it is in use by another mock (PID ${pid}, lock file ${lock}); stop that one or choose another --state-file (delete the lock file only if PID ${pid} is no mock)`,
       );
     if (takeOver(lock, pid)) {
       warn(
@@ -129,7 +129,9 @@ function takeLock(file: string, warn: (line: string) => void): void {
       return hold(lock);
     }
   }
-  throw new LockError(`its lock file ${lock} keeps changing; another mock is starting on it`);
+  throw new LockError(
+    `its lock file ${lock} keeps changing: another mock is starting on it (if none is, delete ${lock}.takeover)`,
+  );
 }
 
 function hold(lock: string): void {

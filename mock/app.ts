@@ -5,10 +5,10 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { MockService } from "./domain/service.ts";
 import { Faults } from "./faults.ts";
-import { createDispatcher } from "./http/dispatch.ts";
+import { allowedMethods, createDispatcher } from "./http/dispatch.ts";
 import { failure, newRequestId } from "./http/envelope.ts";
 import { begin, finish } from "./http/exchange.ts";
-import { controlGuard } from "./http/control-guard.ts";
+import { controlGuard, isControlPath } from "./http/control-guard.ts";
 import { RequestLog } from "./http/log.ts";
 import { answer, type PipelineContext } from "./http/pipeline.ts";
 import { controlHandlers, controlPages, noFavicon } from "./routes/control.ts";
@@ -97,7 +97,7 @@ export function createApp(service: MockService, options: AppOptions = {}): MockA
     const controlCtx: PipelineContext = { ...ctx, faults: undefined, errorHttpStatus: undefined };
     const dispatchControl = createDispatcher(controlCtx, controlOps, controlHandlers(service, faults, log));
     app.use((req: Request, res: Response, next: NextFunction) => {
-      if (!req.path.startsWith(`${CONTROL_PREFIX}/`) && req.path !== CONTROL_PREFIX) return next();
+      if (!isControlPath(req.url)) return next();
       const refused = guard(req);
       if (refused) {
         const { code, field, reason } = refused;
@@ -131,7 +131,7 @@ export function createApp(service: MockService, options: AppOptions = {}): MockA
   // Unknown endpoints and methods answer in the envelope too.
   app.use((req: Request, res: Response) => {
     const id = res.locals.requestId as string;
-    const same = [...operations, ...controlOps].filter((op) => op.pattern.test(req.path)).map((op) => op.method);
+    const same = allowedMethods([...operations, ...controlOps], req.path);
     if (same.length) {
       res.set("Allow", same.join(", "));
       const reason = `${req.method} is not allowed on ${req.path}; use ${same.join(" or ")}`;

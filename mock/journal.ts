@@ -5,8 +5,9 @@
 import { createHash } from "node:crypto";
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, truncateSync, writeSync } from "node:fs";
 import { open, rename } from "node:fs/promises";
-import { dirname } from "node:path";
+import { dirname, resolve } from "node:path";
 import type { ChangeRecord, ChangeSink } from "./domain/service.ts";
+import { holdsStateFile, lockStateFile, unlockStateFile } from "./lock.ts";
 
 const FORMAT = "yeastar-partner-portal-mock-state";
 const VERSION = 1;
@@ -93,10 +94,27 @@ function replaceFileSync(path: string, text: string): void {
   syncDir(path);
 }
 
-/** Reads and checks a state file; creates it (with a new header) when it does not exist. */
-export function readStateFile(path: string, newSecret: () => string): Replay {
+const stderrLine = (l: string) => void process.stderr.write(`${l}\n`);
+
+/**
+ * Takes the state file's lock (one owner per file: a second mock is refused, naming the owner), then reads and
+ * checks it; creates it (with a new header) when it does not exist. The lock is released when the journal
+ * closes, or when the process exits.
+ */
+export function readStateFile(
+  path: string,
+  newSecret: () => string,
+  warn: (line: string) => void = stderrLine,
+): Replay {
   try {
-    return readOrCreate(path, newSecret);
+    const had = holdsStateFile(path);
+    lockStateFile(path, warn);
+    try {
+      return readOrCreate(path, newSecret);
+    } catch (err) {
+      if (!had) unlockStateFile(path);
+      throw err;
+    }
   } catch (err) {
     throw stateFileError(path, err);
   }
@@ -156,6 +174,9 @@ export interface JournalOptions {
   log?: (line: string) => void;
 }
 
+/** State files with an open journal in this process: a second journal on one of them is refused. */
+const openHere = new Set<string>();
+
 export class JournalFailed extends Error {
   override readonly name = "JournalFailed";
 }
@@ -184,11 +205,16 @@ export class Journal implements ChangeSink {
 
   /** Opens a state file (already read by readStateFile) for appending. */
   static async open(path: string, header: Header, options: JournalOptions = {}): Promise<Journal> {
+    const key = resolve(path);
     try {
+      if (openHere.has(key)) throw new Error("it is already open in this process");
+      lockStateFile(path, options.log ?? stderrLine);
       const fh = await open(path, "a", MODE);
       const { size } = await fh.stat();
+      openHere.add(key);
       return new Journal(fh, path, header, options, size);
     } catch (err) {
+      if (!openHere.has(key)) unlockStateFile(path);
       throw stateFileError(path, err);
     }
   }
@@ -280,6 +306,10 @@ export class Journal implements ChangeSink {
 
   async close(): Promise<void> {
     await this.#flushing;
-    await this.file.close();
+    try {
+      await this.file.close();
+    } finally {
+      if (openHere.delete(resolve(this.path))) unlockStateFile(this.path);
+    }
   }
 }

@@ -2,7 +2,7 @@
 // path and body, the media types it takes, and (for strict mode) a validator per response status.
 import type { Ajv2020 } from "ajv/dist/2020.js";
 import type { OpenApiDocument } from "./load.ts";
-import { specRefs, type Validator } from "./validator.ts";
+import { boundedValidator, refResolver, specRefs, type Validator } from "./validator.ts";
 
 interface Parameter {
   name: string;
@@ -69,6 +69,7 @@ export function coerceParams(values: Record<string, unknown>, integers: Set<stri
 export function compileOperations(spec: OpenApiDocument, ajv: Ajv2020): Operation[] {
   const ops: Operation[] = [];
   const rootSecured = Array.isArray(spec.security) && spec.security.length > 0;
+  const resolve = refResolver(specRefs(spec.components));
   for (const [path, item] of Object.entries(spec.paths)) {
     for (const [method, raw] of Object.entries(item)) {
       const op = raw as Record<string, unknown>;
@@ -81,8 +82,10 @@ export function compileOperations(spec: OpenApiDocument, ajv: Ajv2020): Operatio
         ? deref<{ content?: Record<string, { schema: unknown }> }>(spec, op.requestBody)
         : undefined;
       const content = requestBody?.content ?? {};
-      for (const [type, media] of Object.entries(content))
-        bodies.set(type, ajv.compile(specRefs(media.schema as object)));
+      for (const [type, media] of Object.entries(content)) {
+        const schema = specRefs(media.schema as object);
+        bodies.set(type, boundedValidator(ajv.compile(schema), schema, resolve));
+      }
       const responses = new Map<number, Validator | undefined>();
       const response = (status: number) => {
         if (!responses.has(status)) {

@@ -64,11 +64,25 @@ function joinPath(base: string, instancePath: string): string {
   return out;
 }
 
+/** A value as an error quotes it: strings cut at 40 characters, arrays and objects by their size only. */
 const show = (v: unknown) =>
-  typeof v === "string" ? `"${v.length > 40 ? `${v.slice(0, 40)}...` : v}"` : JSON.stringify(v);
+  typeof v === "string"
+    ? `"${v.length > 40 ? `${v.slice(0, 40)}...` : v}"`
+    : Array.isArray(v)
+      ? `${v.length} items`
+      : v !== null && typeof v === "object"
+        ? `${Object.keys(v).length} properties`
+        : JSON.stringify(v);
 
-/** The one fault worth reporting from Ajv's errors, named by field, with a plain reason. */
-export function describeFault(errors: ErrorObject[] | null | undefined, base = ""): Fault {
+/**
+ * The one fault worth reporting from Ajv's errors, named by field, with a plain reason. `sent`: the text of
+ * each parameter as received, so that a number is quoted as sent (9007199254740993, not the double's ...992).
+ */
+export function describeFault(
+  errors: ErrorObject[] | null | undefined,
+  base = "",
+  sent?: Record<string, unknown>,
+): Fault {
   const list = errors ?? [];
   // An Int64Id failing both branches: say what an ID must be, not "must be integer / must be string".
   const int64 = list.find(
@@ -86,6 +100,8 @@ export function describeFault(errors: ErrorObject[] | null | undefined, base = "
   if (!e) return { field: base || "body", tag: "invalid", reason: "is invalid" };
   const p = e.params as Record<string, unknown>;
   let field = joinPath(base, e.instancePath);
+  const text = sent?.[field];
+  const got = (v: unknown) => (typeof v === "number" && typeof text === "string" ? text : show(v));
   let reason: string;
   switch (e.keyword) {
     case "required":
@@ -97,16 +113,130 @@ export function describeFault(errors: ErrorObject[] | null | undefined, base = "
       reason = "is not a known field";
       break;
     case "enum":
-      reason = `must be one of: ${(p.allowedValues as unknown[]).map(String).join(", ")} (got ${show(e.data)})`;
+      reason = `must be one of: ${(p.allowedValues as unknown[]).map(String).join(", ")} (got ${got(e.data)})`;
       break;
     case "const":
-      reason = `must be ${show(p.allowedValue)} (got ${show(e.data)})`;
+      reason = `must be ${show(p.allowedValue)} (got ${got(e.data)})`;
       break;
     case "type":
-      reason = `must be ${p.type === "integer" ? "an integer" : `of type ${String(p.type)}`} (got ${e.data === null ? "null" : Array.isArray(e.data) ? "an array" : typeof e.data === "object" ? "an object" : show(e.data)})`;
+      reason = `must be ${p.type === "integer" ? "an integer" : `of type ${String(p.type)}`} (got ${e.data === null ? "null" : Array.isArray(e.data) ? "an array" : typeof e.data === "object" ? "an object" : got(e.data)})`;
       break;
     default:
-      reason = `${e.message ?? "is invalid"}${e.keyword === "pattern" || e.keyword.startsWith("m") ? ` (got ${show(e.data)})` : ""}`;
+      reason = `${e.message ?? "is invalid"}${e.keyword === "pattern" || e.keyword.startsWith("m") ? ` (got ${got(e.data)})` : ""}`;
   }
   return { field: field || "body", tag: TAG[e.keyword] ?? e.keyword, reason };
+}
+
+type Node = Record<string, unknown>;
+/** Unknown fields beyond this many in one object are refused before full validation (each is one error). */
+const MAX_UNKNOWN_FIELDS = 16;
+const escapePointer = (k: string) => k.replace(/~/g, "~0").replace(/\//g, "~1");
+/** Ajv counts code points; a string of more than 2 * limit UTF-16 units has more than `limit` of them. */
+const longerThan = (s: string, limit: number) => {
+  if (s.length <= limit) return false;
+  if (s.length > 2 * limit) return true;
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) if ((s.charCodeAt(i) & 0xfc00) === 0xd800) n--;
+  return n > limit;
+};
+
+function limitError(keyword: string, instancePath: string, params: Node, message: string, data: unknown) {
+  return { keyword, instancePath, schemaPath: `#/${keyword}`, params, message, data } as ErrorObject;
+}
+
+/**
+ * The first size limit a value breaks (maxItems, maxLength, maxProperties, or many unknown fields), found in
+ * one pass that stops there. Run before full validation (allErrors), whose cost then follows the schema's
+ * limits rather than the body: 21,000 items past a maxItems of 20 would otherwise be checked one by one.
+ * Branches (anyOf, oneOf, if/then/else, not) are not entered: a limit there may not apply.
+ */
+export function limitFault(
+  schema: unknown,
+  data: unknown,
+  resolve: (ref: string) => unknown,
+  path = "",
+  depth = 0,
+): ErrorObject | undefined {
+  if (typeof schema !== "object" || schema === null || depth > 64) return undefined;
+  const s = schema as Node;
+  const within = (sub: unknown, value: unknown, at = path) => limitFault(sub, value, resolve, at, depth + 1);
+  if (typeof s.$ref === "string") {
+    const e = within(resolve(s.$ref), data);
+    if (e) return e;
+  }
+  for (const sub of Array.isArray(s.allOf) ? s.allOf : []) {
+    const e = within(sub, data);
+    if (e) return e;
+  }
+  const max = (k: string) => (typeof s[k] === "number" ? (s[k] as number) : Infinity);
+  if (typeof data === "string") {
+    const limit = max("maxLength");
+    if (longerThan(data, limit))
+      return limitError("maxLength", path, { limit }, `must NOT have more than ${limit} characters`, data);
+  } else if (Array.isArray(data)) {
+    const limit = max("maxItems");
+    if (data.length > limit)
+      return limitError("maxItems", path, { limit }, `must NOT have more than ${limit} items`, data);
+    if (typeof s.items === "object")
+      for (const [i, item] of data.entries()) {
+        const e = within(s.items, item, `${path}/${i}`);
+        if (e) return e;
+      }
+  } else if (data !== null && typeof data === "object") {
+    const keys = Object.keys(data);
+    const limit = max("maxProperties");
+    if (keys.length > limit)
+      return limitError("maxProperties", path, { limit }, `must NOT have more than ${limit} properties`, data);
+    const props = (typeof s.properties === "object" && s.properties ? s.properties : {}) as Node;
+    const known = (k: string) => Object.hasOwn(props, k);
+    if (s.additionalProperties === false && s.patternProperties === undefined) {
+      const unknown = keys.filter((k) => !known(k));
+      if (unknown.length > MAX_UNKNOWN_FIELDS)
+        return limitError(
+          "additionalProperties",
+          path,
+          { additionalProperty: unknown[0] },
+          "must NOT have additional properties",
+          data,
+        );
+    }
+    for (const k of keys) {
+      const sub = known(k) ? props[k] : s.additionalProperties;
+      const e = within(sub, (data as Node)[k], `${path}/${escapePointer(k)}`);
+      if (e) return e;
+    }
+  }
+  return undefined;
+}
+
+/** Resolves "${SPEC_ID}#/components/..." refs against a document's (specRefs-rewritten) components. */
+export function refResolver(components: unknown): (ref: string) => unknown {
+  const root = { components };
+  return (ref) => {
+    const pointer = ref.startsWith(`${SPEC_ID}#/`) ? ref.slice(SPEC_ID.length + 2) : undefined;
+    if (pointer === undefined) return undefined;
+    let node: unknown = root;
+    for (const part of pointer.split("/"))
+      node = (node as Node | undefined)?.[part.replace(/~1/g, "/").replace(/~0/g, "~")];
+    return node;
+  };
+}
+
+/**
+ * A validator that checks size limits first (see limitFault) and runs the full one only when they hold. Its
+ * `errors` are the limit's, or the full validator's.
+ */
+export function boundedValidator(full: Validator, schema: unknown, resolve: (ref: string) => unknown): Validator {
+  const bounded = ((data: unknown) => {
+    const limit = limitFault(schema, data, resolve);
+    if (limit) {
+      bounded.errors = [limit];
+      return false;
+    }
+    const ok = full(data);
+    bounded.errors = full.errors ?? null;
+    return ok;
+  }) as Validator;
+  bounded.errors = null;
+  return bounded;
 }

@@ -33,8 +33,9 @@ export class TokenSigner {
     const parts = token.split(".");
     if (parts.length !== 3 || parts[0] !== HEADER)
       return refuse(code, field, "malformed", "is not a token issued by this server");
-    const expected = createHmac("sha256", this.#key).update(`${parts[0]}.${parts[1]}`).digest();
-    const given = Buffer.from(parts[2]!, "base64url");
+    // The exact text, not its decoded bytes: Node's base64url decoder also takes padding and + and /.
+    const expected = Buffer.from(createHmac("sha256", this.#key).update(`${parts[0]}.${parts[1]}`).digest("base64url"));
+    const given = Buffer.from(parts[2]!);
     if (given.length !== expected.length || !timingSafeEqual(given, expected))
       return refuse(code, field, "signature", "has an invalid signature");
     let claims: Claims;

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { parseJson } from "../../openapi/json.ts";
 import type { Operation } from "../../openapi/operations.ts";
 import { parseMultipart } from "./multipart.ts";
+import { duplicateKey, invalidUtf8At } from "./text.ts";
 import type { ErrorCode } from "./codes.ts";
 
 export type BodyResult =
@@ -30,10 +31,47 @@ function matchMediaType(op: Operation, header: string | undefined): string | und
   return undefined;
 }
 
-function parseForm(type: string, header: string, raw: Buffer): Record<string, string> {
-  if (type === "application/x-www-form-urlencoded")
-    return Object.fromEntries(new URLSearchParams(raw.toString("utf8")));
-  return parseMultipart(header, raw);
+/** Percent escapes that decode to bytes that are not UTF-8 (URLSearchParams would make them U+FFFD). */
+function notUtf8Escapes(text: string): BodyResult | undefined {
+  let at = 0;
+  for (const piece of text.split("&")) {
+    // Malformed escapes (%zz) are kept as text by URLSearchParams, so only well-formed ones are decoded here.
+    if (piece.includes("%") && !/%(?![0-9a-f]{2})/i.test(piece))
+      try {
+        decodeURIComponent(piece);
+      } catch {
+        return bad(
+          "parameter_validation_failed",
+          "encoding",
+          `is not valid UTF-8 once percent-decoded (the field at byte ${at})`,
+        );
+      }
+    at += Buffer.byteLength(piece) + 1;
+  }
+  return undefined;
+}
+
+/** A form's fields; a field sent twice is refused (which one would count is anyone's guess). */
+function parseForm(type: string, header: string, raw: Buffer): BodyResult {
+  const text = raw.toString("utf8");
+  const escapes = type === "application/x-www-form-urlencoded" ? notUtf8Escapes(text) : undefined;
+  if (escapes) return escapes;
+  const entries =
+    type === "application/x-www-form-urlencoded" ? [...new URLSearchParams(text)] : parseMultipart(header, raw);
+  const seen = new Set<string>();
+  for (const [name] of entries) {
+    if (seen.has(name))
+      return { ok: false, code: "parameter_validation_failed", field: name, tag: "duplicate", reason: "is sent twice" };
+    seen.add(name);
+  }
+  // fromEntries defines own properties: a field named __proto__ stays a field (and is refused as unknown).
+  return { ok: true, value: Object.fromEntries(entries), text, type };
+}
+
+/** Bytes that are not UTF-8 are refused, not turned into U+FFFD. */
+function notUtf8(raw: Buffer, code: ErrorCode): BodyResult | undefined {
+  const at = invalidUtf8At(raw);
+  return at < 0 ? undefined : bad(code, "encoding", `is not valid UTF-8 (byte ${at} is not part of a UTF-8 character)`);
 }
 
 /**
@@ -104,19 +142,33 @@ export async function readBody(
   }
   if (type === "application/json") {
     if (!raw || raw.length === 0) return bad("invalid_json", "empty", "is empty; send a JSON object");
+    const encoding = notUtf8(raw, "invalid_json");
+    if (encoding) return encoding;
     const text = raw.toString("utf8");
+    let value: unknown;
     try {
-      return { ok: true, value: parseJson(text, "string"), text, type };
+      value = parseJson(text, "string");
     } catch (err) {
       // Malformed, truncated, duplicate keys, or nested beyond the parser's stack.
       const why = err instanceof RangeError ? "is nested too deeply" : `is not valid JSON (${(err as Error).message})`;
       return bad("invalid_json", "syntax", why);
     }
+    // The parser refuses a repeated key only when its values differ; equal ones are refused here.
+    const dup = duplicateKey(text);
+    if (dup)
+      return bad(
+        "invalid_json",
+        "syntax",
+        `is not valid JSON (Duplicate key '${dup.key}' encountered at position ${dup.at})`,
+      );
+    return { ok: true, value, text, type };
   }
   // An empty form is a form without fields: the schema then names the first one missing (grant_type).
   if (!raw || raw.length === 0) return { ok: true, value: {}, text: "", type };
+  const encoding = notUtf8(raw, "parameter_validation_failed");
+  if (encoding) return encoding;
   try {
-    return { ok: true, value: parseForm(type, header!, raw), text: raw.toString("utf8"), type };
+    return parseForm(type, header!, raw);
   } catch (err) {
     return bad("parameter_validation_failed", "syntax", `is not a valid ${type} body (${(err as Error).message})`);
   }

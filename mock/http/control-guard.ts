@@ -28,6 +28,29 @@ const hostName = (hostHeader: string) =>
     .replace(/^\[(.*)\]$/, "$1")
     .toLowerCase();
 
+/**
+ * A request path as any router might read it: percent escapes decoded (repeatedly, so %255F too), lower case,
+ * backslashes as slashes, duplicate slashes and dot segments resolved. Express mounts /__mock ignoring case.
+ */
+export function normalisedPath(url: string): string {
+  let path = url.split(/[?#]/, 1)[0]!;
+  for (let i = 0; i < 4 && path.includes("%"); i++)
+    path = path.replace(/%([0-9a-f]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const out: string[] = [];
+  for (const seg of path.toLowerCase().replace(/\\/g, "/").split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") out.pop();
+    else out.push(seg);
+  }
+  return `/${out.join("/")}`;
+}
+
+/** Whether a request is for the control API (and so must pass the guard), whatever the spelling of its path. */
+export const isControlPath = (url: string | undefined): boolean => {
+  const path = normalisedPath(url ?? "/");
+  return path === "/__mock" || path.startsWith("/__mock/");
+};
+
 export function controlGuard(o: GuardOptions): (req: IncomingMessage) => Refusal | undefined {
   const allowed = new Set(["localhost", "127.0.0.1", "::1", hostName(o.host), ...(o.extraHosts ?? []).map(hostName)]);
   const given = (v: unknown) => typeof v === "string" && safeEqual(v, o.token!);

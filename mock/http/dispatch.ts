@@ -41,13 +41,15 @@ export function createDispatcher(
     const q = url.indexOf("?");
     const path = q < 0 ? url : url.slice(0, q);
     const search = q < 0 ? "" : url.slice(q + 1);
-    const hit = exact.get(`${req.method} ${path}`);
+    // HEAD is GET without the body (RFC 9110 9.3.2); node:http leaves the body out of a HEAD answer itself.
+    const method = req.method === "HEAD" ? "GET" : req.method;
+    const hit = exact.get(`${method} ${path}`);
     if (hit) {
       void guard(hit.run(req, res, path, search, {}), req, res);
       return true;
     }
     for (const { run, op } of templated) {
-      const m = op.method === req.method ? op.pattern.exec(path) : null;
+      const m = op.method === method ? op.pattern.exec(path) : null;
       if (!m) continue;
       const params = Object.fromEntries(op.pathParams.map((n, i) => [n, decode(m[i + 1]!)]));
       void guard(run(req, res, path, search, params), req, res);
@@ -55,4 +57,10 @@ export function createDispatcher(
     }
     return false;
   };
+}
+
+/** The methods a path takes, for Allow: the operations' own, and HEAD wherever GET is. */
+export function allowedMethods(operations: Operation[], path: string): string[] {
+  const methods = operations.filter((op) => op.pattern.test(path)).map((op) => op.method);
+  return [...new Set(methods.flatMap((m) => (m === "GET" ? ["GET", "HEAD"] : [m])))];
 }

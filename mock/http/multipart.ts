@@ -6,14 +6,15 @@ const NAME = /;\s*name\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/i;
 
 export class MultipartError extends Error {}
 
-export function parseMultipart(contentType: string, raw: Buffer): Record<string, string> {
+/** The parts as [name, value] pairs in order (repeats kept: the caller decides about them). */
+export function parseMultipart(contentType: string, raw: Buffer): Array<[string, string]> {
   const m = BOUNDARY.exec(contentType);
   if (!m) throw new MultipartError("Content-Type has no boundary");
   const delimiter = `--${m[1] ?? m[2]}`;
   const text = raw.toString("latin1"); // byte-preserving; values are decoded as UTF-8 below
   const sections = text.split(delimiter);
   if (sections.length < 3 || !sections.at(-1)!.startsWith("--")) throw new MultipartError("has no closing boundary");
-  const out: Record<string, string> = {};
+  const out: Array<[string, string]> = [];
   for (const section of sections.slice(1, -1)) {
     const part = section.replace(/^\r?\n/, "");
     const split = /\r?\n\r?\n/.exec(part);
@@ -26,7 +27,7 @@ export function parseMultipart(contentType: string, raw: Buffer): Record<string,
     const name = NAME.exec(disposition);
     if (!name) throw new MultipartError("a part has no name");
     const key = name[1] !== undefined ? name[1].replace(/\\(.)/g, "$1") : name[2]!;
-    out[Buffer.from(key, "latin1").toString("utf8")] = Buffer.from(body, "latin1").toString("utf8");
+    out.push([Buffer.from(key, "latin1").toString("utf8"), Buffer.from(body, "latin1").toString("utf8")]);
   }
   return out;
 }

@@ -18,7 +18,7 @@ export interface Call {
   query: Record<string, unknown>;
   params: Record<string, unknown>;
   body: unknown;
-  /** The body exactly as received (JSON bodies only). */
+  /** The body exactly as received (JSON or form text). */
   bodyText: string;
 }
 
@@ -113,14 +113,16 @@ export function operationRoute(ctx: PipelineContext, op: Operation, handler: Han
       const account = op.secured ? authenticate(ctx, req.headers.authorization) : undefined;
       ex.clientId = account?.clientId;
 
-      const query = coerceParams({ ...parseQuery(search) }, op.integers);
+      // The texts as sent, so that an error quotes a number as sent, not as the double it became.
+      const sentQuery = { ...parseQuery(search) };
+      const query = coerceParams({ ...sentQuery }, op.integers);
       if (op.query && !op.query(query)) {
-        const f = describeFault(op.query.errors);
+        const f = describeFault(op.query.errors, "", sentQuery);
         return fail("parameter_validation_failed", f.field, f.tag, f.reason);
       }
       const pathParams = coerceParams({ ...params }, op.integers);
       if (op.params && !op.params(pathParams)) {
-        const f = describeFault(op.params.errors);
+        const f = describeFault(op.params.errors, "", params);
         return fail("parameter_validation_failed", f.field, f.tag, f.reason);
       }
       let body: unknown;

@@ -59,6 +59,57 @@ function crossCheck(seed: Seed): string | undefined {
   return undefined;
 }
 
+const INT64_MAX = 2n ** 63n - 1n;
+/** New IDs count up from the largest seeded one: leave room for this many (more than any mock run issues). */
+export const ID_ROOM = 2n ** 32n;
+
+/** IDs within int64 with room to count up; instanceIds unique; a productNo names one user's product. */
+function idCheck(seed: Seed): string | undefined {
+  const a = seed.account;
+  const ids: Array<[string, unknown]> = [
+    ["account.ucId", a.ucId],
+    ["account.userId", a.userId],
+    ...a.subordinates.map((u, i): [string, unknown] => [`account.subordinates[${i}].partnerId`, u.partnerId]),
+    ...a.billingContacts.map((c, i): [string, unknown] => [
+      `account.billingContacts[${i}].billingContactId`,
+      c.billingContactId,
+    ]),
+  ];
+  // Counters continue past these: instanceIds, and productNos (a new productNo is the largest one plus one).
+  const counted: Array<[string, string | undefined]> = [
+    ...a.instances.flatMap((x, i): Array<[string, string | undefined]> => [
+      [`account.instances[${i}].instanceId`, x.instanceId],
+      [`account.instances[${i}].productNo`, x.productNo],
+    ]),
+    ["account.trial.instanceId", a.trial?.instanceId],
+    ["account.trial.productNo", a.trial?.productNo],
+  ];
+  for (const [at, v] of [...ids, ...counted])
+    if (/^\d+$/.test(String(v)) && BigInt(String(v)) > INT64_MAX)
+      return `${at}: ${String(v)} is beyond the 64-bit ID range (at most ${INT64_MAX})`;
+  for (const [at, v] of counted)
+    // A productNo may be a serial number (not digits): no counter continues from that.
+    if (v !== undefined && /^\d+$/.test(v) && BigInt(v) + ID_ROOM > INT64_MAX)
+      return `${at}: ${v} leaves no room for new IDs counting up from it below 2^63-1; seed IDs up to ${INT64_MAX - ID_ROOM}`;
+  const instanceIds = new Map<string, string>();
+  for (const [at, v] of counted.filter(([k]) => k.endsWith("instanceId"))) {
+    if (v === undefined) continue;
+    const other = instanceIds.get(v);
+    if (other) return `${at}: ${v} is also the instanceId of ${other}`;
+    instanceIds.set(v, at.replace(/\.instanceId$/, ""));
+  }
+  const owners = new Map<string, [string, string]>();
+  for (const [i, x] of a.instances.entries()) {
+    if (x.productNo === undefined) continue;
+    const owner = `${x.partnerId}:${x.productId}`;
+    const seen = owners.get(x.productNo);
+    if (seen && seen[0] !== owner)
+      return `account.instances[${i}].productNo: ${x.productNo} is also the productNo of ${seen[1]}, another user's or product's (a productNo names one user's product)`;
+    owners.set(x.productNo, [owner, `account.instances[${i}]`]);
+  }
+  return undefined;
+}
+
 /** Parses and checks a seed; throws SeedError with "FILE: path: reason". */
 export function loadSeed(ajv: Ajv2020, path = DEFAULT_SEED_PATH): Seed {
   let data: unknown;
@@ -74,7 +125,7 @@ export function loadSeed(ajv: Ajv2020, path = DEFAULT_SEED_PATH): Seed {
     const f = describeFault(validate.errors);
     throw new SeedError(`${path}: ${f.field}: ${f.reason}`);
   }
-  const problem = crossCheck(data as Seed);
+  const problem = crossCheck(data as Seed) ?? idCheck(data as Seed);
   if (problem) throw new SeedError(`${path}: ${problem}`);
   return data as Seed;
 }

@@ -63,3 +63,31 @@ export class Faults {
     return fault;
   }
 }
+
+/** What the pipeline lets a fault do to the request it matched. */
+export interface FaultActions {
+  delay(ms: number): Promise<void>;
+  /** Closes the connection without an answer. */
+  hangUp(): void;
+  /** Answers an error envelope instead (the code defaults to the first one with that status). */
+  fail(code: ErrorCode | undefined, status: number, detailMessage: string): void;
+}
+
+/** Each kind's behaviour, at the two points where faults act; each returns true when the request is done. */
+export interface FaultBehaviour {
+  /** Before the handler runs (nothing has changed yet). */
+  before?(fault: Fault, act: FaultActions): boolean | Promise<boolean>;
+  /** After the handler ran and its change is durable, before the answer is sent. */
+  after?(fault: Fault, act: FaultActions): boolean;
+}
+
+/** The table of kinds (its type makes a kind of the control spec without a row a compile error). */
+export const FAULT_BEHAVIOUR: Record<FaultKind, FaultBehaviour> = {
+  error: {
+    before: (f, act) => (act.fail(f.code, f.status ?? 500, f.detailMessage ?? `injected fault ${f.id}`), true),
+  },
+  latency: { before: async (f, act) => (await act.delay(f.latencyMs ?? 1000), false) },
+  drop: { before: (_f, act) => (act.hangUp(), true) },
+  // The change is made (and durable); only the answer is lost, as when a connection breaks late.
+  "lose-response": { after: (_f, act) => (act.hangUp(), true) },
+};

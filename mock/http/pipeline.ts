@@ -7,7 +7,7 @@ import { describeFault } from "../../openapi/validator.ts";
 import { coerceParams, type Operation } from "../../openapi/operations.ts";
 import { DomainError, type MockService } from "../domain/service.ts";
 import type { Account } from "../domain/types.ts";
-import type { Faults } from "../faults.ts";
+import { FAULT_BEHAVIOUR, type FaultActions, type Faults } from "../faults.ts";
 import { readBody } from "./body.ts";
 import { failure, send, success, type Envelope } from "./envelope.ts";
 import type { ErrorCode } from "./codes.ts";
@@ -146,20 +146,22 @@ export function operationRoute(ctx: PipelineContext, op: Operation, handler: Han
         path,
         clientId: account?.clientId,
       });
-      if (fault?.kind === "latency") await sleep(fault.latencyMs ?? 1000);
-      if (fault?.kind === "drop") return hangUp(req, res);
-      if (fault?.kind === "error") {
-        const status = fault.status ?? 500;
-        const code =
-          fault.code ??
-          ([...ctx.statuses].find(([, s]) => s === status)?.[0] as ErrorCode | undefined) ??
-          "internal_error";
-        return fail(code, "", "injected", fault.detailMessage ?? `injected fault ${fault.id}`, status);
-      }
-
+      const behaviour = fault && FAULT_BEHAVIOUR[fault.kind];
+      const act: FaultActions = {
+        delay: async (ms) => void (await sleep(ms)),
+        hangUp: () => hangUp(req, res),
+        fail: (code, status, detailMessage) =>
+          fail(
+            code ?? ([...ctx.statuses].find(([, s]) => s === status)?.[0] as ErrorCode | undefined) ?? "internal_error",
+            "",
+            "injected",
+            detailMessage,
+            status,
+          ),
+      };
+      if (fault && (await behaviour?.before?.(fault, act))) return;
       const result = await handler({ account, query, params: pathParams, body, bodyText });
-      // The change is made (and durable); only the answer is lost, as when a connection breaks late.
-      if (fault?.kind === "lose-response") return hangUp(req, res);
+      if (fault && behaviour?.after?.(fault, act)) return;
       answer(ctx, res, op, success(requestId, result));
     } catch (err) {
       if (err instanceof DomainError) return answer(ctx, res, op, refusal(ctx, requestId, err));

@@ -26,7 +26,7 @@ const EXERCISED: Record<string, { file: string; shows: string } | { notRun: stri
   "npm install": { file: "test/package.test.ts", shows: '"install"' },
   "npx partner-portal-mock": { file: "test/package.test.ts", shows: "partner-portal-mock" },
   "npx vitest run": { file: "examples/examples.test.ts", shows: "examples/startmock/vitest.config.ts" },
-  "npm run bench": { file: "bench/bench.test.ts", shows: '"run", "bench"' },
+  "npm run bench": { file: "bench/bench.test.ts", shows: 'fromRoot("bench", "run.ts")' },
   "npm run test:quick": { notRun: "it runs the suite inside the suite; a test below checks what it leaves out" },
   "npm run generate": { notRun: "it rewrites openapi/generated/; npm test runs the same generator as generate:check" },
   "npm run fidelity": { notRun: "it rewrites docs/fidelity.md; openapi/provenance.test.ts checks it is current" },

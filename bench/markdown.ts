@@ -1,4 +1,5 @@
 // The results as markdown: printed by `npm run bench` and written between the markers of docs/benchmark.md.
+import { UNMEASURED } from "./endpoints.ts";
 import {
   TARGETS,
   compareMiss,
@@ -80,6 +81,8 @@ export function markdown(r: Results): string {
       `${n(fill.orders)} ${fill.kind} orders (it held ${n(r.held.from)} orders when its rows began, ${n(r.held.to)} when they ended).`,
     "",
     ...scalingTable(r),
+    "",
+    ...Object.entries(UNMEASURED).map(([op, why]) => `Not measured: ${op} (${why}).`),
     "",
     `Fill: ${n(fill.orders)} ${fill.kind} orders over HTTP, ${s.connections} in flight on keep-alive, ${fill.seconds} s. ` +
       `First ${n(fill.window)}: ${n(fill.first)} orders/s; last ${n(fill.window)}: ${n(fill.last)} orders/s; ` +

@@ -77,7 +77,7 @@ export function markdown(r: Results): string {
       `${s.rounds} interleaved rounds of at most ${s.durationS} s (order rounds: at most ${n(s.orderRequests)} orders, ` +
       `trials ${n(s.trialRequests)}), medians.`,
     "",
-    `**Growth.** Fresh: the seed plus one order, reset before every round. After: one mock filled with ` +
+    `**Growth.** Fresh: the seed plus one page (25) of orders, reset before every round. After: one mock filled with ` +
       `${n(fill.orders)} ${fill.kind} orders (it held ${n(r.held.from)} orders when its rows began, ${n(r.held.to)} when they ended).`,
     "",
     ...scalingTable(r),
@@ -102,6 +102,21 @@ export function markdown(r: Results): string {
     ...durableLines(r),
     r.misses.length ? `Below target (${r.misses.length}):` : "Every row meets its target.",
     ...r.misses.map((x) => `- ${x}`),
+  ].join("\n");
+}
+
+/** The README's part: the growth table and the fill, with a pointer to the rest. */
+export function readmeBlock(r: Results): string {
+  const { fill } = r;
+  return [
+    `Measured by \`npm run bench\` on ${r.machine.date.slice(0, 10)} (${r.machine.cores} cores, Node ${r.machine.node}): each ` +
+      `request on a fresh mock and on one holding ${n(fill.orders)} ${fill.kind} orders, side by side.`,
+    "",
+    ...scalingTable(r),
+    "",
+    `Fill: first ${n(fill.window)} orders at ${n(fill.first)} orders/s, last ${n(fill.window)} at ${n(fill.last)} orders/s ` +
+      `(${fill.ratio}). Against Prism and bare node:http, memory, launch time and the state file: ` +
+      `[docs/benchmark.md](docs/benchmark.md).`,
   ].join("\n");
 }
 

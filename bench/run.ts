@@ -7,7 +7,7 @@ import { dirname } from "node:path";
 import { format } from "prettier";
 import { fromRoot } from "../openapi/root.ts";
 import { runDurable } from "./durable.ts";
-import { markdown, replaceBlock } from "./markdown.ts";
+import { BEGIN, markdown, readmeBlock, replaceBlock } from "./markdown.ts";
 import { runScaling, settingsFromEnv } from "./scaling.ts";
 import { misses, type Results } from "./table.ts";
 
@@ -40,4 +40,8 @@ writeFileSync(outFile, await format(JSON.stringify({ ...result, markdown: table 
 const docs = process.env.BENCH_DOCS ?? fromRoot("docs", "benchmark.md");
 mkdirSync(dirname(docs), { recursive: true });
 writeFileSync(docs, replaceBlock(existsSync(docs) ? readFileSync(docs, "utf8") : "# Benchmark\n", table));
+// The README shows the growth table too, between the same markers (a run with BENCH_DOCS set leaves it alone).
+const readme = process.env.BENCH_README ?? (process.env.BENCH_DOCS ? undefined : fromRoot("README.md"));
+if (readme && readFileSync(readme, "utf8").includes(BEGIN))
+  writeFileSync(readme, replaceBlock(readFileSync(readme, "utf8"), readmeBlock(result)));
 console.log(`${table}\n\nResults: ${outFile}; ${docs}; ${result.settings.wallS} s`);

@@ -82,12 +82,17 @@ interface Lab {
   held: number;
 }
 
+/** The lists' default page size (pageSize absent): what the fresh mock holds one page of. */
+const PAGE = 25;
+
 /** Puts a server in its state for one round of a row; the request (and the trial tokens) to send. */
 async function prepare(lab: Lab, role: Role, row: Row, s: Settings): Promise<{ req: Request; tokens?: string[] }> {
   const server = lab.servers[role];
   if (role === "fresh") {
     await reset(server);
-    lab.orderIds.fresh = await placeOrder(server, "purchase_plan");
+    // One full page of orders and products, so a list answers as many rows fresh as filled: the comparison is
+    // then of the state's size alone, not of the answer's.
+    for (let i = 0; i < PAGE; i++) lab.orderIds.fresh = await placeOrder(server, "purchase_plan");
   } else if (role === "filled") server.token = await bearer(server);
   if (row.key === "requestToken") return { req: tokenRequest() };
   if (!row.kind) {

@@ -157,52 +157,71 @@ export function limitFault(
   path = "",
   depth = 0,
 ): ErrorObject | undefined {
+  const e = limitWalk(schema, data, resolve, depth);
+  if (e && path) e.instancePath = path + e.instancePath;
+  return e;
+}
+
+/** An error found below `segment` (a key or an index): its path gains the step on the way out. */
+const under = (e: ErrorObject | undefined, segment: string | number) => {
+  if (e) e.instancePath = `/${typeof segment === "number" ? segment : escapePointer(segment)}${e.instancePath}`;
+  return e;
+};
+
+// Paths are built only on the way out of an error, never for the (common) body within its limits.
+function limitWalk(
+  schema: unknown,
+  data: unknown,
+  resolve: (ref: string) => unknown,
+  depth: number,
+): ErrorObject | undefined {
   if (typeof schema !== "object" || schema === null || depth > 64) return undefined;
   const s = schema as Node;
-  const within = (sub: unknown, value: unknown, at = path) => limitFault(sub, value, resolve, at, depth + 1);
   if (typeof s.$ref === "string") {
-    const e = within(resolve(s.$ref), data);
+    const e = limitWalk(resolve(s.$ref), data, resolve, depth + 1);
     if (e) return e;
   }
-  for (const sub of Array.isArray(s.allOf) ? s.allOf : []) {
-    const e = within(sub, data);
-    if (e) return e;
-  }
+  if (Array.isArray(s.allOf))
+    for (const sub of s.allOf) {
+      const e = limitWalk(sub, data, resolve, depth + 1);
+      if (e) return e;
+    }
   const max = (k: string) => (typeof s[k] === "number" ? (s[k] as number) : Infinity);
   if (typeof data === "string") {
     const limit = max("maxLength");
     if (longerThan(data, limit))
-      return limitError("maxLength", path, { limit }, `must NOT have more than ${limit} characters`, data);
+      return limitError("maxLength", "", { limit }, `must NOT have more than ${limit} characters`, data);
   } else if (Array.isArray(data)) {
     const limit = max("maxItems");
     if (data.length > limit)
-      return limitError("maxItems", path, { limit }, `must NOT have more than ${limit} items`, data);
+      return limitError("maxItems", "", { limit }, `must NOT have more than ${limit} items`, data);
     if (typeof s.items === "object")
-      for (const [i, item] of data.entries()) {
-        const e = within(s.items, item, `${path}/${i}`);
+      for (let i = 0; i < data.length; i++) {
+        const e = under(limitWalk(s.items, data[i], resolve, depth + 1), i);
         if (e) return e;
       }
   } else if (data !== null && typeof data === "object") {
     const keys = Object.keys(data);
     const limit = max("maxProperties");
     if (keys.length > limit)
-      return limitError("maxProperties", path, { limit }, `must NOT have more than ${limit} properties`, data);
+      return limitError("maxProperties", "", { limit }, `must NOT have more than ${limit} properties`, data);
     const props = (typeof s.properties === "object" && s.properties ? s.properties : {}) as Node;
-    const known = (k: string) => Object.hasOwn(props, k);
     if (s.additionalProperties === false && s.patternProperties === undefined) {
-      const unknown = keys.filter((k) => !known(k));
-      if (unknown.length > MAX_UNKNOWN_FIELDS)
+      let unknown = 0;
+      let first = "";
+      for (const k of keys) if (!Object.hasOwn(props, k) && unknown++ === 0) first = k;
+      if (unknown > MAX_UNKNOWN_FIELDS)
         return limitError(
           "additionalProperties",
-          path,
-          { additionalProperty: unknown[0] },
+          "",
+          { additionalProperty: first },
           "must NOT have additional properties",
           data,
         );
     }
     for (const k of keys) {
-      const sub = known(k) ? props[k] : s.additionalProperties;
-      const e = within(sub, (data as Node)[k], `${path}/${escapePointer(k)}`);
+      const sub = Object.hasOwn(props, k) ? props[k] : s.additionalProperties;
+      const e = under(limitWalk(sub, (data as Node)[k], resolve, depth + 1), k);
       if (e) return e;
     }
   }
@@ -212,12 +231,14 @@ export function limitFault(
 /** Resolves "${SPEC_ID}#/components/..." refs against a document's (specRefs-rewritten) components. */
 export function refResolver(components: unknown): (ref: string) => unknown {
   const root = { components };
+  const known = new Map<string, unknown>();
   return (ref) => {
+    if (known.has(ref)) return known.get(ref);
     const pointer = ref.startsWith(`${SPEC_ID}#/`) ? ref.slice(SPEC_ID.length + 2) : undefined;
-    if (pointer === undefined) return undefined;
-    let node: unknown = root;
-    for (const part of pointer.split("/"))
+    let node: unknown = pointer === undefined ? undefined : root;
+    for (const part of pointer?.split("/") ?? [])
       node = (node as Node | undefined)?.[part.replace(/~1/g, "/").replace(/~0/g, "~")];
+    known.set(ref, node);
     return node;
   };
 }

@@ -2,13 +2,11 @@
 // compact; a reset is a fresh start; the clock and the orders per account are bounded.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { stringifyJson } from "../../openapi/json.ts";
 import { createService } from "../create.ts";
 import type { ChangeRecord, MockService } from "../domain/service.ts";
 import type { Account, Instance } from "../domain/types.ts";
 import { Harness, expectEnvelopeError } from "./harness.ts";
 import {
-  CONTACT,
   EXTENSIONS,
   PLAN,
   SUB_WITHOUT,
@@ -24,7 +22,7 @@ type Body = Record<string, unknown>;
 const place = (s: MockService, body: Body) => s.placeOrder(s.account(s.demoClientId)!, body as never, json(body));
 
 /** The answers a scan over the account's arrays gives, as the mock computed them before it kept indexes. */
-function scanned(s: MockService, a: Account, pageSize: number) {
+function scanned(a: Account, pageSize: number) {
   const paid = a.orders.filter((o) => o.orderId !== null).reverse();
   const byProduct = a.instances
     .filter((i) => i.productId === 14)
@@ -40,7 +38,6 @@ function scanned(s: MockService, a: Account, pageSize: number) {
     out.push((same.find((x) => !x.trial) ?? same[0])!.instanceId);
   }
   for (const o of a.orders.filter((x) => x.orderId !== null)) out.push(o.orderNo, o.orderNo);
-  void s;
   return out;
 }
 
@@ -104,7 +101,7 @@ describe("indexed state", () => {
           await live.seedDemo();
           for (const op of steps) await run(live, op);
           const a = live.account(live.demoClientId)!;
-          expect(indexed(live, a, size)).toEqual(scanned(live, a, size));
+          expect(indexed(live, a, size)).toEqual(scanned(a, size));
           const rebuilt = createService();
           for (const r of records) rebuilt.apply(r);
           const b = rebuilt.account(rebuilt.demoClientId)!;
@@ -195,6 +192,5 @@ describe("bounds and a fresh start", () => {
     const before = h.snapshot();
     expectEnvelopeError(await h.order(json(expandBody(1, EXTENSIONS)), token), 429, "too_many_requests");
     expect(h.snapshot()).toBe(before);
-    expect(stringifyJson(CONTACT)).toBe("3197218168379846218");
   });
 });

@@ -2,7 +2,7 @@
 // path and body, the media types it takes, and (for strict mode) a validator per response status.
 import type { Ajv2020 } from "ajv/dist/2020.js";
 import type { OpenApiDocument } from "./load.ts";
-import { boundedValidator, refResolver, specRefs, type Validator } from "./validator.ts";
+import { boundedValidator, lazyValidator, refResolver, specRefs, type Validator } from "./validator.ts";
 
 interface Parameter {
   name: string;
@@ -84,7 +84,14 @@ export function compileOperations(spec: OpenApiDocument, ajv: Ajv2020): Operatio
       const content = requestBody?.content ?? {};
       for (const [type, media] of Object.entries(content)) {
         const schema = specRefs(media.schema as object);
-        bodies.set(type, boundedValidator(ajv.compile(schema), schema, resolve));
+        bodies.set(
+          type,
+          boundedValidator(
+            lazyValidator(() => ajv.compile(schema)),
+            schema,
+            resolve,
+          ),
+        );
       }
       const responses = new Map<number, Validator | undefined>();
       const response = (status: number) => {
@@ -107,9 +114,11 @@ export function compileOperations(spec: OpenApiDocument, ajv: Ajv2020): Operatio
         pattern: new RegExp(`^${path.replace(/\{\w+\}/g, "([^/]+)")}$`),
         pathParams: [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!),
         secured: security ? security.length > 0 : rootSecured,
-        query: query.length ? ajv.compile(specRefs(objectSchema(query))) : undefined,
-        params: pathParams.length ? ajv.compile(specRefs(objectSchema(pathParams))) : undefined,
-        headers: headerParams.length ? ajv.compile(specRefs(objectSchema(headerParams))) : undefined,
+        query: query.length ? lazyValidator(() => ajv.compile(specRefs(objectSchema(query)))) : undefined,
+        params: pathParams.length ? lazyValidator(() => ajv.compile(specRefs(objectSchema(pathParams)))) : undefined,
+        headers: headerParams.length
+          ? lazyValidator(() => ajv.compile(specRefs(objectSchema(headerParams))))
+          : undefined,
         headerNames: headerParams.map((p) => p.name),
         integers: new Set(params.filter((p) => p.schema.type === "integer").map((p) => p.name)),
         bodies,

@@ -247,6 +247,22 @@ export function refResolver(components: unknown): (ref: string) => unknown {
  * A validator that checks size limits first (see limitFault) and runs the full one only when they hold. Its
  * `errors` are the limit's, or the full validator's.
  */
+/**
+ * A validator compiled on its first call, then kept: compiling every operation's validators at start-up took about
+ * half a second of the mock's launch, most of them for operations a run never calls.
+ */
+export function lazyValidator(compile: () => Validator): Validator {
+  let compiled: Validator | undefined;
+  const lazy = ((data: unknown) => {
+    compiled ??= compile();
+    const ok = compiled(data);
+    lazy.errors = compiled.errors ?? null;
+    return ok;
+  }) as Validator;
+  lazy.errors = null;
+  return lazy;
+}
+
 export function boundedValidator(full: Validator, schema: unknown, resolve: (ref: string) => unknown): Validator {
   const bounded = ((data: unknown) => {
     const limit = limitFault(schema, data, resolve);

@@ -11,7 +11,7 @@ export interface Credentials {
   clientSecret: string;
 }
 
-export const hex = (n: number) => randomBytes(n).toString("hex");
+const hex = (n: number) => randomBytes(n).toString("hex");
 let uniq = 0;
 
 /** An account seeded from `seed`, created at `now`; instance IDs from `ids` unless `literalIds`. */

@@ -2,13 +2,13 @@
 // is decided first (pure: a refusal, or change records), then made by State.apply(), the only code that changes
 // state, live and on replay alike. Reads go to the views. Nothing here scans an account's orders or instances.
 import { isolatedCredentials, seedAccount, type Credentials } from "./accounts.ts";
+import { IdSequence } from "./ids.ts";
 import { ServiceReads } from "./reads.ts";
 import { DomainError, refuse } from "./errors.ts";
 import type { OrderOutcome, OrderRequest } from "./orders/context.ts";
 import { decidePlacement, decideSettlement } from "./orders/place.ts";
 import { MEMORY_SINK, type ChangeRecord, type ChangeSink } from "./records.ts";
 import { Sessions, type TokenPair } from "./sessions.ts";
-import { State } from "./state.ts";
 import type { Account, Order } from "./types.ts";
 import { accountView, type ReferenceField } from "./views.ts";
 import type { Seed } from "../seed/load.ts";
@@ -127,8 +127,9 @@ export class MockService extends ServiceReads {
     );
   }
 
-  #demoAccount(): Account {
-    return seedAccount(this.options.seed, this.state.ids, this.options.demo, true, Date.now());
+  /** The demo account as the seed has it, its fresh IDs (if any) from `ids`. */
+  #demoAccount(ids: IdSequence = this.state.ids): Account {
+    return seedAccount(this.options.seed, ids, this.options.demo, true, Date.now());
   }
 
   /** Starts from the seed: only the demo account. */
@@ -141,9 +142,8 @@ export class MockService extends ServiceReads {
   /** Back to a freshly started mock: every account goes, ID counters start again, the demo account comes back. */
   async reset(): Promise<Account> {
     this.#available();
-    // The demo account's fresh IDs come from counters as they are after the reset: decide it on a fresh sequence.
-    const fresh = new State();
-    const account = seedAccount(this.options.seed, fresh.ids, this.options.demo, true, Date.now());
+    // The demo account's fresh IDs come from the counters as they are after the reset: a new sequence.
+    const account = this.#demoAccount(new IdSequence());
     await this.#commit({ t: "reset" }, { t: "account", account });
     return account;
   }

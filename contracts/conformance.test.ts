@@ -1,7 +1,7 @@
 // Independent conformance: Prism's validation proxy (not our code) sits between these requests and the Express
 // mock and fails any request or response that breaks the spec. IDs travel as decimal strings here, because
 // Prism re-serializes bodies through doubles; the spec allows both forms.
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMock } from "../mock/create.ts";
@@ -19,7 +19,7 @@ const asStrings = (b: unknown) => JSON.stringify(b, (_k, v) => (typeof v === "bi
 beforeAll(async () => {
   // Production settings: our own strict mode off, so Prism is the only validator here.
   mock = await createMock({ quiet: true });
-  server = mock.app.listen(0, "127.0.0.1");
+  server = createServer(mock.handler).listen(0, "127.0.0.1");
   await new Promise((r) => server.once("listening", r));
   prism = await startPrism({ proxy: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
   const r = await fetch(`${prism.base}/auth/openapi/v1/oauth/token`, {

@@ -34,7 +34,7 @@ describe("a server whose IDs differ from the docs", async () => {
   const mock = await createMock({ seedPath: otherSeed(), strict: true, quiet: true });
   const target: Target = {
     name: "mock with other IDs",
-    transport: guarded(inProcess(mock.app), { projectMock: true, env: {} }),
+    transport: guarded(inProcess(mock.handler), { projectMock: true, env: {} }),
     projectMock: true,
     given: { clientId: "demo-client-id", clientSecret: "demo-client-secret" },
     session: async () => {

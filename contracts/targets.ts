@@ -17,7 +17,7 @@ export async function inProcessTarget(errorHttpStatus?: 200): Promise<Target & {
       clientId: mock.service.demoClientId,
       clientSecret: mock.service.account(mock.service.demoClientId)!.clientSecret,
     },
-    transport: guarded(inProcess(mock.app), { projectMock: true, env: {} }),
+    transport: guarded(inProcess(mock.handler), { projectMock: true, env: {} }),
     projectMock: true,
     violations: mock.violations,
     // Each case gets an isolated account: cases never share state, and may run in any order.

@@ -1,7 +1,7 @@
 // How a case reaches a target: an in-process Express app (supertest) or a base URL (fetch). Bodies are text
 // both ways, so nothing on the wire is ever re-parsed lossily.
 import request from "supertest";
-import type { Express } from "express";
+import type { RequestListener } from "node:http";
 
 export interface Sent {
   method: string;
@@ -18,7 +18,7 @@ export interface Received {
 
 export type Transport = (req: Sent) => Promise<Received>;
 
-export function inProcess(app: Express): Transport {
+export function inProcess(app: RequestListener): Transport {
   return async ({ method, path, headers, body }) => {
     let r = request(app)[method.toLowerCase() as "get" | "post"](path);
     for (const [k, v] of Object.entries(headers)) r = r.set(k, v);

@@ -1,5 +1,5 @@
 // Runs the README's client example against a mock listening on a real socket.
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createMock } from "../mock/create.ts";
@@ -9,7 +9,7 @@ let server: Server;
 let base: string;
 beforeAll(async () => {
   const mock = await createMock({ quiet: true, strict: true });
-  server = mock.app.listen(0, "127.0.0.1");
+  server = createServer(mock.handler).listen(0, "127.0.0.1");
   await new Promise((r) => server.once("listening", r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

@@ -1,20 +1,20 @@
 // createApp(service, options): the mock as a request handler, with no listening inside (the CLI listens; tests
-// use supertest). Vendor operations run on a node:http pipeline compiled from the spec; the control API,
-// unknown paths and errors go through Express.
+// use supertest). Vendor and control operations run on a node:http pipeline compiled from the spec; only the
+// page, the docs and the favicon go through Express (routes/pages.ts), loaded on the first request for them.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import express, { type NextFunction, type Request, type Response } from "express";
 import type { MockService } from "./domain/service.ts";
 import { Faults } from "./faults.ts";
-import { allowedMethods, createDispatcher } from "./http/dispatch.ts";
-import { failure, newRequestId } from "./http/envelope.ts";
-import { begin, finish } from "./http/exchange.ts";
+import { allowedMethods, createDispatcher, type Dispatcher } from "./http/dispatch.ts";
+import { failure, type Envelope } from "./http/envelope.ts";
+import { begin, exchangeOf, finish } from "./http/exchange.ts";
 import { controlGuard, isControlPath } from "./http/control-guard.ts";
 import { RequestLog } from "./http/log.ts";
-import { answer, type PipelineContext } from "./http/pipeline.ts";
-import { controlHandlers, controlPages, noFavicon } from "./routes/control.ts";
-import { docsRouter } from "./routes/docs.ts";
+import { answer, type Handler, type PipelineContext } from "./http/pipeline.ts";
+import { controlHandlers } from "./routes/control.ts";
+import type { PagesOptions } from "./routes/pages.ts";
 import { vendorHandlers } from "./routes/vendor.ts";
 import { compiledControlSpec, compiledSpec } from "../openapi/compiled.ts";
+import type { Operation } from "../openapi/operations.ts";
 
 export interface AppOptions {
   /** Validate every response against the spec; a mismatch becomes a 500 and is recorded. */
@@ -44,9 +44,7 @@ export interface AppOptions {
 }
 
 export interface MockApp {
-  /** The whole mock as an Express app (vendor operations first, through the same pipeline as `handler`). */
-  app: express.Express;
-  /** The whole mock as a plain request listener: vendor operations skip Express entirely. */
+  /** The whole mock as a plain request listener (supertest takes it as it is). */
   handler: (req: IncomingMessage, res: ServerResponse) => void;
   service: MockService;
   faults: Faults;
@@ -73,111 +71,91 @@ export function createApp(service: MockService, options: AppOptions = {}): MockA
     errorHttpStatus: options.errorHttpStatus === 200 ? 200 : undefined,
   };
   const dispatch = createDispatcher(ctx, operations, vendorHandlers(service));
-
-  const app = express();
-  app.disable("x-powered-by");
-  app.set("etag", false);
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    res.locals.requestId = begin(req, res, log).requestId;
-    if (dispatch(req, res)) return;
-    // Everything Express serves (control API, page assets, docs, 404s) is logged once it completes, however it ends.
-    res.once("close", () => finish(res, res.writableFinished ? res.statusCode : 0));
-    next();
-  });
   const control = options.control ?? true;
   const controlOps = control ? compiledControlSpec().operations.filter((op) => op.operationId !== "events") : [];
-  if (control) {
-    const guard = controlGuard({
-      host: options.host ?? "127.0.0.1",
-      extraHosts: options.extraHosts,
-      token: options.controlToken,
-    });
-    // The control API's JSON operations run through the same pipeline as the vendor's. It is this project's own:
-    // no faults, and its errors always carry their HTTP status.
-    const controlCtx: PipelineContext = { ...ctx, faults: undefined, errorHttpStatus: undefined };
-    const dispatchControl = createDispatcher(controlCtx, controlOps, controlHandlers(service, faults, log));
-    app.use((req: Request, res: Response, next: NextFunction) => {
-      if (!isControlPath(req.url)) return next();
-      const refused = guard(req);
-      if (refused) {
-        const { code, field, reason } = refused;
-        return answer(
-          controlCtx,
-          res,
-          undefined,
-          failure(res.locals.requestId as string, code, field, "refused", reason),
-        );
-      }
-      if (options.liveLog === false && req.path === `${CONTROL_PREFIX}/events`) {
-        const reason =
-          "the live log streams only from a mock on a port (startMock, the CLI); here read GET /__mock/requests";
-        return answer(
-          controlCtx,
-          res,
-          undefined,
-          failure(res.locals.requestId as string, "api_not_found", "path", "not_found", reason),
-        );
-      }
-      if (!dispatchControl(req, res)) next();
-    });
-    app.use(CONTROL_PREFIX, controlPages(log, options.maxSubscribers));
-  }
-
-  app.get("/favicon.ico", noFavicon);
-  app.use("/docs", docsRouter());
-  // A newcomer who opens the base URL lands on the page (or the reference when the control API is off).
-  app.get("/", (_req: Request, res: Response) => res.redirect(302, control ? `${CONTROL_PREFIX}/ui/` : "/docs/"));
+  // The control API's JSON operations run through the same pipeline as the vendor's. It is this project's own:
+  // no faults, and its errors always carry their HTTP status.
+  const controlCtx: PipelineContext = { ...ctx, faults: undefined, errorHttpStatus: undefined };
+  const controlRoute = control
+    ? controlRouter(controlCtx, controlOps, options, controlHandlers(service, faults, log))
+    : undefined;
 
   // Unknown endpoints and methods answer in the envelope too.
-  app.use((req: Request, res: Response) => {
-    const id = res.locals.requestId as string;
-    const same = allowedMethods([...operations, ...controlOps], req.path);
+  const notFound = (req: IncomingMessage, res: ServerResponse) => {
+    const { requestId } = begin(req, res, log);
+    const path = pathOf(req.url);
+    const same = allowedMethods([...operations, ...controlOps], path);
     if (same.length) {
-      res.set("Allow", same.join(", "));
-      const reason = `${req.method} is not allowed on ${req.path}; use ${same.join(" or ")}`;
-      return answer(ctx, res, undefined, failure(id, "method_not_allowed", "method", "not_allowed", reason));
+      res.setHeader("Allow", same.join(", "));
+      const reason = `${req.method} is not allowed on ${path}; use ${same.join(" or ")}`;
+      return answer(ctx, res, undefined, failure(requestId, "method_not_allowed", "method", "not_allowed", reason));
     }
-    answer(
-      ctx,
-      res,
-      undefined,
-      failure(id, "api_not_found", "path", "not_found", `no endpoint ${req.method} ${req.path}`),
-    );
-  });
-
-  // Errors raised before a route ran (control API bodies): too large, aborted or badly encoded.
-  app.use((err: Error & { status?: number }, req: Request, res: Response, _next: NextFunction) => {
-    const id = (res.locals.requestId as string) ?? newRequestId();
-    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
-    if (res.headersSent) return void res.end();
-    if (status === 413)
-      return answer(
-        ctx,
-        res,
-        undefined,
-        failure(id, "request_entity_too_large", "body", "too_large", `exceeds the limit of ${bodyLimit} bytes`),
-      );
-    if (status === 415)
-      return answer(
-        ctx,
-        res,
-        undefined,
-        failure(id, "unsupported_media_type", "Content-Encoding", "unsupported", err.message),
-      );
-    if (status < 500)
-      return answer(ctx, res, undefined, failure(id, "invalid_json", "body", "unreadable", err.message));
-    console.error(`[${id}] ${req.method} ${req.path} failed:`, err);
-    answer(
-      ctx,
-      res,
-      undefined,
-      failure(id, "internal_error", "", "internal", "the mock failed to process this request; see its log"),
-    );
+    const reason = `no endpoint ${req.method} ${path}`;
+    answer(ctx, res, undefined, failure(requestId, "api_not_found", "path", "not_found", reason));
+  };
+  const pages = lazyPages({
+    log,
+    maxSubscribers: options.maxSubscribers,
+    controlPrefix: control ? CONTROL_PREFIX : undefined,
+    answer: (res, env) => answer(ctx, res, undefined, env),
+    notFound,
+    bodyLimit,
   });
 
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     begin(req, res, log);
-    if (!dispatch(req, res)) app(req, res);
+    if (dispatch(req, res) || controlRoute?.(req, res)) return;
+    pages(req, res);
   };
-  return { app, handler, service, faults, log, violations: ctx.violations };
+  return { handler, service, faults, log, violations: ctx.violations };
+}
+
+const pathOf = (url = "/") => {
+  const q = url.indexOf("?");
+  return q < 0 ? url : url.slice(0, q);
+};
+
+/** /__mock requests: the guard, then the control operations; false for the page and the live log. */
+function controlRouter(
+  ctx: PipelineContext,
+  operations: Operation[],
+  options: AppOptions,
+  handlers: Record<string, Handler>,
+): Dispatcher {
+  const guard = controlGuard({
+    host: options.host ?? "127.0.0.1",
+    extraHosts: options.extraHosts,
+    token: options.controlToken,
+  });
+  const dispatch = createDispatcher(ctx, operations, handlers);
+  const refuse = (res: ServerResponse, env: Envelope) => (answer(ctx, res, undefined, env), true);
+  return (req, res) => {
+    if (!isControlPath(req.url)) return false;
+    const requestId = exchangeOf(res)!.requestId;
+    const refused = guard(req);
+    if (refused) return refuse(res, failure(requestId, refused.code, refused.field, "refused", refused.reason));
+    if (options.liveLog === false && pathOf(req.url) === `${CONTROL_PREFIX}/events`) {
+      const reason =
+        "the live log streams only from a mock on a port (startMock, the CLI); here read GET /__mock/requests";
+      return refuse(res, failure(requestId, "api_not_found", "path", "not_found", reason));
+    }
+    return dispatch(req, res);
+  };
+}
+
+/** The Express part (pages.ts), loaded and built on the first request for it. */
+function lazyPages(o: PagesOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  let app: Promise<(req: IncomingMessage, res: ServerResponse) => void> | undefined;
+  return (req, res) => {
+    // Everything Express serves is logged once it completes, however it ends.
+    res.once("close", () => finish(res, res.writableFinished ? res.statusCode : 0));
+    app ??= import("./routes/pages.ts").then((m) => m.pagesApp(o));
+    app.then(
+      (serve) => serve(req, res),
+      (err: unknown) => {
+        console.error("mock: could not load the pages:", err);
+        res.destroy();
+      },
+    );
+  };
 }

@@ -11,7 +11,8 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { createRequire } from "node:module";
 import { join, relative, sep } from "node:path";
 import { build, type BuildOptions, type Metafile, type Plugin } from "esbuild";
-import { parseSpec, SPEC_PATH } from "../openapi/load.ts";
+import { CONTROL_SPEC_PATH, SPEC_PATH } from "../openapi/load.ts";
+import { parseSpec } from "../openapi/parse.ts";
 import { fromRoot, ROOT } from "../openapi/root.ts";
 
 export const BUNDLE = fromRoot("dist", "mock.mjs");
@@ -24,19 +25,53 @@ const REQUIRE = "import { createRequire as __cr } from 'node:module'; const requ
 // import.meta does not exist in CommonJS (openapi/root.ts finds the package root from it): give its fields.
 const META = `var __importMeta = { url: require("node:url").pathToFileURL(__filename).href, filename: __filename, dirname: __dirname };`;
 
-// The spec is parsed here, once, and inlined into the bundle as an object literal (64-bit integers as bigint
+// Both specs are parsed here, once, and inlined into the bundle as object literals (64-bit integers as bigint
 // literals): parsing the YAML at start-up took about a fifth of the time to the first answer.
-const LOAD = 'cached ??= parseSpec(readFileSync(SPEC_PATH, "utf8"));';
+const PARSE_IMPORT = 'import { parseSpec } from "./parse.ts";\n';
+const LOADS = [
+  { line: 'cached ??= parseSpec(readFileSync(SPEC_PATH, "utf8"));', path: SPEC_PATH, into: "cached" },
+  { line: 'control ??= parseSpec(readFileSync(CONTROL_SPEC_PATH, "utf8"));', path: CONTROL_SPEC_PATH, into: "control" },
+];
+const specLiteral = (path: string) =>
+  JSON.stringify(parseSpec(readFileSync(path, "utf8")), (_k, v: unknown) =>
+    typeof v === "bigint" ? `__bigint__${v}` : v,
+  ).replace(/"__bigint__(-?\d+)"/g, "$1n");
 const inlineSpec: Plugin = {
   name: "inline-spec",
   setup(b) {
     b.onLoad({ filter: /openapi[\\/]load\.ts$/ }, (args) => {
-      const source = readFileSync(args.path, "utf8");
-      if (!source.includes(LOAD)) throw new Error(`inline-spec: ${args.path} no longer contains: ${LOAD}`);
-      const literal = JSON.stringify(parseSpec(readFileSync(SPEC_PATH, "utf8")), (_k, v: unknown) =>
-        typeof v === "bigint" ? `__bigint__${v}` : v,
-      ).replace(/"__bigint__(-?\d+)"/g, "$1n");
-      return { contents: source.replace(LOAD, `cached ??= ${literal} as OpenApiDocument;`), loader: "ts" };
+      let source = readFileSync(args.path, "utf8");
+      if (!source.includes(PARSE_IMPORT))
+        throw new Error(`inline-spec: ${args.path} no longer contains: ${PARSE_IMPORT}`);
+      source = source.replace(PARSE_IMPORT, "");
+      for (const { line, path, into } of LOADS) {
+        if (!source.includes(line)) throw new Error(`inline-spec: ${args.path} no longer contains: ${line}`);
+        source = source.replace(line, `${into} ??= ${specLiteral(path)} as OpenApiDocument;`);
+      }
+      return { contents: source, loader: "ts" };
+    });
+  },
+};
+
+// npm nests a package once per dependent when versions clash with the root's (mime-db sat in the bundle three
+// times, 200 KB each, parsed at every start): every copy of one name@version resolves to the first one seen.
+const dedupe: Plugin = {
+  name: "dedupe",
+  setup(b) {
+    const first = new Map<string, string>();
+    const skip = Symbol("dedupe");
+    b.onResolve({ filter: /^[^./]/ }, async (args) => {
+      if (args.pluginData === skip) return undefined;
+      const { kind, importer, resolveDir } = args;
+      const r = await b.resolve(args.path, { kind, importer, resolveDir, pluginData: skip });
+      const at = r.path.lastIndexOf(`${sep}node_modules${sep}`);
+      if (r.errors.length || r.external || at < 0) return r;
+      const rest = r.path.slice(at + 14).split(sep);
+      const root = r.path.slice(0, at + 14) + rest.slice(0, rest[0]!.startsWith("@") ? 2 : 1).join(sep);
+      const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { name: string; version: string };
+      const key = `${pkg.name}@${pkg.version}${r.path.slice(root.length)}`;
+      if (!first.has(key)) first.set(key, r.path);
+      return { ...r, path: first.get(key)! };
     });
   },
 };
@@ -47,6 +82,9 @@ const common: BuildOptions = {
   target: "node20",
   logLevel: "warning",
   absWorkingDir: ROOT,
+  // Smaller to read and compile at every start; names stay, so stack traces still read.
+  minifyWhitespace: true,
+  minifySyntax: true,
 };
 const cjs: BuildOptions = { format: "cjs", define: { "import.meta": "__importMeta" }, banner: { js: META } };
 
@@ -118,7 +156,7 @@ async function buildMock(): Promise<void> {
   await build({
     ...common,
     ...cjs,
-    plugins: [inlineSpec],
+    plugins: [inlineSpec, dedupe],
     stdin: { contents: entry, resolveDir: ROOT, sourcefile: "mock-core.ts", loader: "ts" },
     outfile: CORE,
   });

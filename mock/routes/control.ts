@@ -1,16 +1,13 @@
 // The control API under /__mock, described by openapi/mock-control.yaml: its JSON operations run through the
 // same compiled pipeline as the vendor's (validation, envelope, strict responses), with handlers typed from
-// the generated types. Express serves only the page and the live log (Server-Sent Events).
-import express, { type Request, type Response, type Router } from "express";
+// the generated types. The page and the live log (Server-Sent Events) are in pages.ts.
 import { refuse } from "../domain/errors.ts";
 import type { MockService } from "../domain/service.ts";
 import type { Account } from "../domain/types.ts";
 import type { Faults } from "../faults.ts";
 import type { ErrorCode } from "../http/codes.ts";
-import { failure, send } from "../http/envelope.ts";
 import type { RequestFilter, RequestLog } from "../http/log.ts";
 import type { TypedHandlers } from "../http/typed.ts";
-import { fromRoot } from "../../openapi/root.ts";
 import { compiledControlSpec, compiledSpec } from "../../openapi/compiled.ts";
 import type { operations } from "../../openapi/generated/mock-control.ts";
 
@@ -115,35 +112,4 @@ function knownFilter(query: RequestFilter): RequestFilter {
         `is not a filter of the request log; use ${[...filterNames].filter((n) => n !== "token").join(", ")}`,
       );
   return query;
-}
-
-/** No favicon, and no 404 for it either (browsers ask on every page, the vendor API's included). */
-export const noFavicon = (_req: Request, res: Response) =>
-  void res.status(204).set("Cache-Control", "public, max-age=86400").end();
-
-/** The page (static files, nothing from the internet) and the live request log. */
-export function controlPages(log: RequestLog, maxSubscribers = DEFAULT_MAX_SUBSCRIBERS): Router {
-  const r = express.Router();
-  r.use("/ui", express.static(fromRoot("mock", "ui"), { index: "index.html", fallthrough: false }));
-  r.get("/events", (req: Request, res: Response) => {
-    if (log.subscribers >= maxSubscribers) {
-      const reason = `${maxSubscribers} live-log subscribers are connected already; close one first`;
-      return send(res, failure(res.locals.requestId as string, "too_many_requests", "subscribers", "limit", reason));
-    }
-    res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache", Connection: "keep-alive" });
-    res.write(": connected\n\n");
-    // Backpressure: a subscriber that stops reading is cut off once this much is queued for it.
-    const cut = () => {
-      stop();
-      clearInterval(beat);
-      res.destroy();
-    };
-    const stop = log.subscribe((frame) => {
-      if (res.writableLength > MAX_QUEUED_EVENT_BYTES) return cut();
-      res.write(frame);
-    });
-    const beat = setInterval(() => res.write(": beat\n\n"), 15_000);
-    req.on("close", cut);
-  });
-  return r;
 }

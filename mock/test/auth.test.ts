@@ -12,7 +12,7 @@ beforeEach(async () => {
 });
 
 const form = (fields: Record<string, string>) =>
-  request(h.app).post(TOKEN).set("User-Agent", UA).type("form").send(fields);
+  request(h.handler).post(TOKEN).set("User-Agent", UA).type("form").send(fields);
 const parse = (r: request.Response) => ({ status: r.status, text: r.text, body: parseJson(r.text) as any });
 const claims = (jwt: string) => JSON.parse(Buffer.from(jwt.split(".")[1]!, "base64url").toString());
 const creds = { grant_type: "pp_credentials", client_id: "demo-client-id", client_secret: "demo-client-secret" };
@@ -55,7 +55,7 @@ describe("token endpoint", () => {
   });
 
   it("accepts multipart/form-data too", async () => {
-    const r = await request(h.app)
+    const r = await request(h.handler)
       .post(TOKEN)
       .set("User-Agent", UA)
       .field("grant_type", "pp_credentials")
@@ -78,7 +78,7 @@ describe("token endpoint", () => {
       "parameter_validation_failed",
       "grant_type",
     );
-    const json = await request(h.app)
+    const json = await request(h.handler)
       .post(TOKEN)
       .set("User-Agent", UA)
       .set("Content-Type", "application/json")
@@ -89,7 +89,7 @@ describe("token endpoint", () => {
   it("the secret never appears in an answer or the log", async () => {
     const lines: string[] = [];
     const quietless = await Harness.create({ quiet: false, logOut: (l) => lines.push(l) });
-    const r = await request(quietless.app)
+    const r = await request(quietless.handler)
       .post(`${TOKEN}?client_secret=leak`)
       .set("User-Agent", UA)
       .type("form")
@@ -145,7 +145,7 @@ describe("refresh tokens rotate", () => {
 
 describe("bearer tokens on the API", () => {
   const call = (auth?: string, ua: string | null = UA) => {
-    const r = request(h.app).get(LIST);
+    const r = request(h.handler).get(LIST);
     if (ua !== null) r.set("User-Agent", ua);
     if (auth !== undefined) r.set("Authorization", auth);
     return r.then(parse);

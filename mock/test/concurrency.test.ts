@@ -1,6 +1,6 @@
 // Concurrency: many simultaneous orders over isolated accounts; every acknowledged order exists exactly once,
 // IDs are unique, quantities add up exactly; of simultaneous trials for one account, exactly one wins.
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { Agent } from "undici";
@@ -21,7 +21,7 @@ const dispatcher = new Agent({ connections: 256, pipelining: 1 });
 
 beforeAll(async () => {
   mock = await createMock({ quiet: true, strict: true });
-  server = mock.app.listen(0, "127.0.0.1");
+  server = createServer(mock.handler).listen(0, "127.0.0.1");
   await new Promise((r) => server.once("listening", r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

@@ -1,5 +1,5 @@
 // The control API: reset, isolated accounts, state, clocks and faults.
-import http from "node:http";
+import http, { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import request from "supertest";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -13,7 +13,7 @@ let h: Harness;
 beforeEach(async () => {
   h = await Harness.create();
 });
-const ctl = () => request(h.app);
+const ctl = () => request(h.handler);
 const body = (r: request.Response) => parseJson(r.text) as any;
 
 describe("accounts", () => {
@@ -149,7 +149,7 @@ describe("faults", () => {
     const listen = async () => {
       const m = await createMock({ quiet: true, strict: true });
       h = new Harness(m);
-      server = m.app.listen(0, "127.0.0.1");
+      server = createServer(m.handler).listen(0, "127.0.0.1");
       await new Promise((r) => server.once("listening", r));
       base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     };
@@ -198,15 +198,15 @@ describe("faults", () => {
 describe("protection", () => {
   it("a control token is required when set", async () => {
     const locked = await createMock({ quiet: true, controlToken: "s3cret" });
-    expect(body(await request(locked.app).post("/__mock/reset").send({})).code).toBe("unauthorized");
+    expect(body(await request(locked.handler).post("/__mock/reset").send({})).code).toBe("unauthorized");
     expect(
-      (await request(locked.app).post("/__mock/reset").send({}).set("X-Mock-Control-Token", "s3cret")).status,
+      (await request(locked.handler).post("/__mock/reset").send({}).set("X-Mock-Control-Token", "s3cret")).status,
     ).toBe(200);
   });
 
   it("with control off, /__mock is not there", async () => {
     const off = await createMock({ quiet: true, control: false });
-    const r = await request(off.app).post("/__mock/reset").send({}).set("User-Agent", UA);
+    const r = await request(off.handler).post("/__mock/reset").send({}).set("User-Agent", UA);
     expect(r.status).toBe(404);
     expect(body(r).code).toBe("api_not_found");
   });
@@ -214,7 +214,7 @@ describe("protection", () => {
 
 describe("the control API is validated by its own spec (openapi/mock-control.yaml)", () => {
   const arm = (fault: unknown) =>
-    request(h.app).post("/__mock/faults").set("Content-Type", "application/json").send(JSON.stringify(fault));
+    request(h.handler).post("/__mock/faults").set("Content-Type", "application/json").send(JSON.stringify(fault));
   for (const [what, fault, status, field] of [
     ["an unknown kind", { kind: "explode" }, 400, "kind"],
     [
@@ -236,7 +236,7 @@ describe("the control API is validated by its own spec (openapi/mock-control.yam
     });
 
   it("the clock takes only a number of seconds", async () => {
-    const r = await request(h.app)
+    const r = await request(h.handler)
       .post("/__mock/clock/advance")
       .set("Content-Type", "application/json")
       .send({ seconds: "a day" });

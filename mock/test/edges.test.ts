@@ -68,7 +68,7 @@ describe("the token endpoint", () => {
 describe("headers from the spec", () => {
   it("a User-Agent over 512 characters: 400 parameter_validation_failed; 512 is fine", async () => {
     const get = (ua: string) =>
-      request(h.app)
+      request(h.handler)
         .get("/user/openapi/user/v1/client/billing_contact_list")
         .set("User-Agent", ua)
         .set("Authorization", `Bearer ${token}`);
@@ -82,7 +82,7 @@ describe("headers from the spec", () => {
   });
 
   it("no User-Agent, or an empty one: 400 missing_user_agent", async () => {
-    const r = await request(h.app).post(ORDER).set("User-Agent", "").set("Content-Type", "application/json").send("{}");
+    const r = await request(h.handler).post(ORDER).set("User-Agent", "").set("Content-Type", "application/json").send("{}");
     expect(r.status).toBe(400);
     expect((parseJson(r.text) as { code: string }).code).toBe("missing_user_agent");
   });

@@ -32,12 +32,12 @@ export class Harness {
     return new Harness(await createMock({ strict: true, quiet: true, ...options }));
   }
 
-  get app() {
-    return this.mock.app;
+  get handler() {
+    return this.mock.handler;
   }
 
   async token(creds = this.creds): Promise<string> {
-    const r = await request(this.app)
+    const r = await request(this.handler)
       .post(TOKEN)
       .set("User-Agent", UA)
       .type("form")
@@ -47,14 +47,14 @@ export class Harness {
   }
 
   async get(path: string, token?: string): Promise<Answer> {
-    const req = request(this.app).get(path).set("User-Agent", UA);
+    const req = request(this.handler).get(path).set("User-Agent", UA);
     if (token !== undefined) req.set("Authorization", `Bearer ${token}`);
     return answer(await req);
   }
 
   /** POSTs raw JSON text (so bare 19-digit numbers reach the server untouched). */
   async post(path: string, text: string, token?: string, contentType = "application/json"): Promise<Answer> {
-    const req = request(this.app).post(path).set("User-Agent", UA).set("Content-Type", contentType);
+    const req = request(this.handler).post(path).set("User-Agent", UA).set("Content-Type", contentType);
     if (token !== undefined) req.set("Authorization", `Bearer ${token}`);
     return answer(await req.send(text));
   }
@@ -65,7 +65,7 @@ export class Harness {
 
   /** A fresh isolated account through the control API; this harness then speaks as it. */
   async isolate(): Promise<this> {
-    const r = answer(await request(this.app).post("/__mock/accounts").send({}));
+    const r = answer(await request(this.handler).post("/__mock/accounts").send({}));
     expect(r.status).toBe(200);
     this.creds = { clientId: r.body.result.clientId, clientSecret: r.body.result.clientSecret };
     return this;
@@ -73,7 +73,7 @@ export class Harness {
 
   /** Moves this account's clock forward through the control API. */
   async advance(seconds: number): Promise<void> {
-    const r = await request(this.app).post(`/__mock/accounts/${this.creds.clientId}/clock/advance`).send({ seconds });
+    const r = await request(this.handler).post(`/__mock/accounts/${this.creds.clientId}/clock/advance`).send({ seconds });
     expect(r.status, r.text).toBe(200);
   }
 

@@ -1,7 +1,7 @@
 // Hostile input, generated (fast-check, fixed seed): every request below is wrong in some way. Each must get a
 // 4xx envelope with a non-success code and a detailMessage, never a 5xx, and change nothing; the server then
 // answers normally. FUZZ_SEED=n reruns with another seed; a failure prints the seed and the shrunk case.
-import http, { type Server } from "node:http";
+import http, { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -21,7 +21,7 @@ let tried = 0;
 beforeAll(async () => {
   console.log(`hostile input: fast-check seed ${SEED} (FUZZ_SEED to change)`);
   mock = await createMock({ quiet: true, strict: true });
-  server = mock.app.listen(0, "127.0.0.1");
+  server = createServer(mock.handler).listen(0, "127.0.0.1");
   await new Promise((r) => server.once("listening", r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const r = await fetch(`${base}/auth/openapi/v1/oauth/token`, {

@@ -13,7 +13,7 @@ import { Harness } from "./harness.ts";
 let h: Harness;
 let token: string;
 const ctl = (path: string, body: unknown) =>
-  request(h.app).post(`/__mock${path}`).set("Content-Type", "application/json").send(JSON.stringify(body));
+  request(h.handler).post(`/__mock${path}`).set("Content-Type", "application/json").send(JSON.stringify(body));
 const ultimate = (): number =>
   h.mock.service.account("demo-client-id")!.instances.find((i) => i.instanceId === "1948832")!.services[
     "3049032137219817472"

@@ -13,7 +13,7 @@ beforeEach(async () => {
   h = await Harness.create();
 });
 const list = async (query = "") => {
-  const r = await request(h.app).get(`/__mock/requests${query}`);
+  const r = await request(h.handler).get(`/__mock/requests${query}`);
   return { status: r.status, text: r.text, body: parseJson(r.text) as any };
 };
 
@@ -37,7 +37,7 @@ describe("GET /__mock/requests", () => {
     const r = await list("?operationId=requestToken");
     expect(r.body.result[0].body).toBe("grant_type=pp_credentials&client_id=demo-client-id&client_secret=[redacted]");
     expect(r.text).not.toContain(h.creds.clientSecret);
-    const refresh = await request(h.app)
+    const refresh = await request(h.handler)
       .post(TOKEN)
       .set("User-Agent", UA)
       .type("form")
@@ -79,10 +79,10 @@ describe("GET /__mock/requests", () => {
     });
 
   it("leaves the page, /docs and the favicon out unless include=assets", async () => {
-    await request(h.app).get("/__mock/ui/");
-    await request(h.app).get("/__mock/ui/ui.js");
-    await request(h.app).get("/docs/");
-    expect((await request(h.app).get("/favicon.ico")).status).toBe(204);
+    await request(h.handler).get("/__mock/ui/");
+    await request(h.handler).get("/__mock/ui/ui.js");
+    await request(h.handler).get("/docs/");
+    expect((await request(h.handler).get("/favicon.ico")).status).toBe(204);
     await h.token();
     const shown = (await list()).body.result.map((e: LogEntry) => e.path);
     expect(shown.some((p: string) => /^\/(__mock\/ui|docs|favicon)/.test(p))).toBe(false);

@@ -23,21 +23,21 @@ afterEach(() => {
 describe("the control API refuses what a web page could send", () => {
   it("a cross-site text/plain POST (no preflight) to /__mock/faults arms nothing: 415", async () => {
     const m = await createMock({ quiet: true });
-    const r = await request(m.app)
+    const r = await request(m.handler)
       .post("/__mock/faults")
       .set("Content-Type", "text/plain")
       .set("Origin", "http://evil.example")
       .send('{"kind":"error","count":5}');
     expect(r.status).toBe(403);
-    const plain = await request(m.app)
+    const plain = await request(m.handler)
       .post("/__mock/faults")
       .set("Content-Type", "text/plain")
       .send('{"kind":"error"}');
     expect(plain.status).toBe(415);
     expect(code(plain)).toBe("unsupported_media_type");
-    const form = await request(m.app).post("/__mock/reset").type("form").send({ a: "1" });
+    const form = await request(m.handler).post("/__mock/reset").type("form").send({ a: "1" });
     expect(form.status).toBe(415);
-    const empty = await request(m.app).post("/__mock/reset");
+    const empty = await request(m.handler).post("/__mock/reset");
     expect(empty.status).toBe(415);
     expect(m.faults.list()).toEqual([]);
   });
@@ -51,7 +51,7 @@ describe("the control API refuses what a web page could send", () => {
       ["post", "/__mock/accounts"],
       ["delete", "/__mock/faults"],
     ] as const) {
-      const r = await request(m.app)
+      const r = await request(m.handler)
         [method](path)
         .set("Origin", "http://evil.example")
         .set("Content-Type", "application/json")
@@ -61,7 +61,7 @@ describe("the control API refuses what a web page could send", () => {
     }
     expect(m.service.accounts()).toHaveLength(1);
     expect(m.service.account("demo-client-id")!.orders).toBe(orders);
-    const ok = await request(m.app).post("/__mock/accounts").set("Content-Type", "application/json").send("{}");
+    const ok = await request(m.handler).post("/__mock/accounts").set("Content-Type", "application/json").send("{}");
     expect(ok.status).toBe(200);
   });
 
@@ -94,12 +94,12 @@ describe("the control API refuses what a web page could send", () => {
 
   it("with a control token the Host check is not needed (a page cannot know the token)", async () => {
     const m = await createMock({ quiet: true, controlToken: "t0ken" });
-    const r = await request(m.app)
+    const r = await request(m.handler)
       .get("/__mock/accounts")
       .set("Host", "mock.internal:4000")
       .set("X-Mock-Control-Token", "t0ken");
     expect(r.status).toBe(200);
-    const wrong = await request(m.app)
+    const wrong = await request(m.handler)
       .get("/__mock/accounts")
       .set("Host", "mock.internal:4000")
       .set("X-Mock-Control-Token", "t0keN");
@@ -138,7 +138,7 @@ describe("bounded by design", () => {
 
   it("isolated accounts are capped (429 too_many_requests) and idle ones expire", async () => {
     const h = await Harness.create({ maxAccounts: 3, accountTtlMs: 60_000 });
-    const post = () => request(h.app).post("/__mock/accounts").set("Content-Type", "application/json").send("{}");
+    const post = () => request(h.handler).post("/__mock/accounts").set("Content-Type", "application/json").send("{}");
     for (let i = 0; i < 3; i++) expect((await post()).status).toBe(200);
     const full = await post();
     expect(full.status).toBe(429);
@@ -155,7 +155,7 @@ describe("bounded by design", () => {
   it(`at most ${MAX_FAULTS} faults are armed at once`, async () => {
     const m = await createMock({ quiet: true });
     const arm = () =>
-      request(m.app)
+      request(m.handler)
         .post("/__mock/faults")
         .set("Content-Type", "application/json")
         .send({ kind: "latency", latencyMs: 1 });
@@ -168,9 +168,9 @@ describe("bounded by design", () => {
   it("the request log keeps the last 500 entries, and logs page assets, docs and 404s too", async () => {
     const lines: string[] = [];
     const m = await createMock({ logOut: (l) => lines.push(l) });
-    await request(m.app).get("/__mock/ui/ui.css");
-    await request(m.app).get("/docs/");
-    await request(m.app).get("/no/such/path").set("User-Agent", "x");
+    await request(m.handler).get("/__mock/ui/ui.css");
+    await request(m.handler).get("/docs/");
+    await request(m.handler).get("/no/such/path").set("User-Agent", "x");
     await vi.waitFor(() => expect(lines.length).toBe(3));
     expect(lines[0]).toMatch(/ GET \/__mock\/ui\/ui\.css 200 /);
     expect(lines[1]).toMatch(/ GET \/docs\/ 200 /);

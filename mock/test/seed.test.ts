@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compiledSpec } from "../../openapi/compiled.ts";
-import { DEFAULT_SEED_PATH, ID_ROOM, loadSeed } from "../seed/load.ts";
+import { checkSeedSchema, DEFAULT_SEED_PATH, ID_ROOM, loadSeed } from "../seed/load.ts";
 import { runMock } from "./spawn.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "mock-seed-"));
@@ -30,8 +30,13 @@ function seedWith(name: string, edit: (s: SeedJson) => void): string {
 const load = (path: string) => () => loadSeed(compiledSpec().ajv, path);
 
 describe("seed IDs", () => {
-  it("the default seed passes", () => {
+  it("the default seed passes its schema and the checks (at start it skips the schema)", () => {
+    const data: unknown = JSON.parse(readFileSync(DEFAULT_SEED_PATH, "utf8"));
+    expect(() => checkSeedSchema(compiledSpec().ajv, data, DEFAULT_SEED_PATH)).not.toThrow();
     expect(load(DEFAULT_SEED_PATH)).not.toThrow();
+    // A copy at another path is checked: the schema still bites there.
+    const bad = seedWith("bad-schema", (s) => (s.account.instances[0]!.instanceId = "not-an-id"));
+    expect(load(bad)).toThrow(`${bad}: account.instances[0].instanceId`);
   });
 
   it("an instanceId of 9999999999999999999 (beyond 2^63-1) is refused naming it", () => {

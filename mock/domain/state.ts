@@ -2,6 +2,7 @@
 // the way requests look things up, so a lookup costs O(1) and a page O(page size) however much is stored.
 // apply() is the only code that changes either, live and on replay of the state file alike.
 import { IdSequence } from "./ids.ts";
+import { makeInstance } from "./shapes.ts";
 import type { ChangeRecord } from "./records.ts";
 import type { Account, ContactInfo, Instance, Order, UserInfo } from "./types.ts";
 
@@ -167,7 +168,8 @@ export class State {
     index.orderByKey.set(o.orderNo, o);
   }
 
-  #putInstance(a: Account, instance: Instance): void {
+  #putInstance(a: Account, given: Instance): void {
+    const instance = makeInstance(given);
     const index = this.#index.get(a)!;
     const at = index.instanceAt.get(instance.instanceId);
     this.ids.observe(instance);

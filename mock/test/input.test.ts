@@ -197,7 +197,8 @@ describe("HEAD answers as GET without the body, on every GET route of both APIs"
       expect(head.status, path).toBe(get.status);
       expect(head.status, path).not.toBe(405);
       expect(head.headers["content-type"], path).toBe(get.headers["content-type"]);
-      if (!path.startsWith("/__mock/requests"))
+      // The log grows with each call and health reports live memory: their lengths may differ between two calls.
+      if (!path.startsWith("/__mock/requests") && !path.startsWith("/__mock/health"))
         expect(head.headers["content-length"], path).toBe(get.headers["content-length"]);
       expect(head.bytes.length, path).toBe(0);
     }

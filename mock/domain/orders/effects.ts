@@ -1,5 +1,6 @@
 // What an order is once decided: its record, its answer, its lines, and what it does to an instance.
 import { nameOf } from "../catalog.ts";
+import { makeInstance } from "../shapes.ts";
 import type { Effect, Instance, Order, OrderLine, OrderResult, Product } from "../types.ts";
 import type { Item, OrderBase, OrderContext, OrderOutcome } from "./context.ts";
 
@@ -89,20 +90,21 @@ function makeLines(items: Item[], product: Product): OrderLine[] {
 export function applyEffect(current: Instance | undefined, effect: Effect, now: number): Instance {
   if (effect.kind === "new") {
     const term = effect.instance.expireTime - effect.instance.createTime;
-    return { ...effect.instance, services: { ...effect.instance.services }, createTime: now, expireTime: now + term };
+    const { instance } = effect;
+    return makeInstance({ ...instance, services: { ...instance.services }, createTime: now, expireTime: now + term });
   }
   if (!current) throw new Error(`instance ${effect.instanceId} is gone`);
   if (effect.kind === "add") {
     const services = { ...current.services };
     for (const [sid, q] of Object.entries(effect.services)) services[sid] = (services[sid] ?? 0) + q;
-    return { ...current, services };
+    return makeInstance({ ...current, services });
   }
-  return {
+  return makeInstance({
     ...current,
     services: { ...current.services },
     expireTime: Math.max(current.expireTime, now) + effect.cycleMs,
     billingCycle: effect.billingCycle,
-  };
+  });
 }
 
 export function resultOf(order: Order): OrderResult {

@@ -1,6 +1,6 @@
 // purchase_plan: a new, active instance of a plan with its services, for one billing cycle.
-import type { Instance } from "../types.ts";
 import type { Opening, OrderContext, OrderOutcome, OrderRequest } from "./context.ts";
+import { makeInstance } from "../shapes.ts";
 import { paid } from "./effects.ts";
 import { checkQuantity, checkWithinExtensions, cycleMs } from "./rules.ts";
 import { planAndServices } from "./plan-items.ts";
@@ -10,7 +10,7 @@ export function decidePurchasePlan(req: OrderRequest, ctx: OrderContext, open: O
   const { plan, planIndex, entry, serviceItems } = planAndServices(req, open);
   const quantity = checkQuantity(plan, planIndex, entry);
   const adds = serviceItems.map(({ item, i, s }) => [s.serviceId, checkQuantity(item, i, s)] as const);
-  const instance: Instance = {
+  const instance = makeInstance({
     ...ctx.ids.peekInstance(),
     productId: product.productId,
     partnerId,
@@ -21,7 +21,7 @@ export function decidePurchasePlan(req: OrderRequest, ctx: OrderContext, open: O
     billingCycle: plan.billingCycle!,
     createTime: ctx.now,
     expireTime: ctx.now + cycleMs(plan.billingCycle!, plan.multiCycle ?? 0),
-  };
+  });
   checkWithinExtensions(product, instance, serviceItems);
   return paid(ctx, open.base, req.serviceList, product, instance, { kind: "new", instance });
 }

@@ -1,7 +1,7 @@
 // trial_plan: a free trial instance of a plan, once per (user, product); no order number, ID or transaction.
 import { DAY_MS } from "../clock.ts";
 import { refuse } from "../errors.ts";
-import type { Instance } from "../types.ts";
+import { makeInstance } from "../shapes.ts";
 import type { Opening, OrderContext, OrderOutcome, OrderRequest } from "./context.ts";
 import { makeOrder, orderLines, resultOf } from "./effects.ts";
 import { checkBilling, checkConnection, planEntry, serviceEntry, splitPlan } from "./rules.ts";
@@ -25,7 +25,7 @@ export function decideTrialPlan(req: OrderRequest, ctx: OrderContext, open: Open
       "trial_used",
       `${partnerId ? `subordinate ${partnerId}` : "this account"} already had a free trial of product ${product.productId}`,
     );
-  const instance: Instance = {
+  const instance = makeInstance({
     ...((!partnerId && ctx.trialIds) || ctx.ids.peekInstance()),
     productId: product.productId,
     partnerId,
@@ -36,7 +36,7 @@ export function decideTrialPlan(req: OrderRequest, ctx: OrderContext, open: Open
     billingCycle: "",
     createTime: ctx.now,
     expireTime: ctx.now + (entry.trialDays ?? 30) * DAY_MS,
-  };
+  });
   const lines = orderLines(req.serviceList, product);
   const order = makeOrder(open.base, { orderId: null, orderNo: "", transactionNo: "" }, instance, lines);
   return { order, instance, trialKey, result: resultOf(order) };

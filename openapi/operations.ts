@@ -2,7 +2,15 @@
 // path and body, the media types it takes, and (for strict mode) a validator per response status.
 import type { Ajv2020 } from "ajv/dist/2020.js";
 import type { OpenApiDocument } from "./load.ts";
-import { boundedValidator, lazyValidator, refResolver, specRefs, type Validator } from "./validator.ts";
+import {
+  boundedValidator,
+  createSpecAjv,
+  firstFailure,
+  lazyValidator,
+  refResolver,
+  specRefs,
+  type Validator,
+} from "./validator.ts";
 
 interface Parameter {
   name: string;
@@ -70,6 +78,14 @@ export function compileOperations(spec: OpenApiDocument, ajv: Ajv2020): Operatio
   const ops: Operation[] = [];
   const rootSecured = Array.isArray(spec.security) && spec.security.length > 0;
   const resolve = refResolver(specRefs(spec.components));
+  // The quick pass's own Ajv, made when the first validator is first used (not at start).
+  let quickAjv: Ajv2020 | undefined;
+  const twoPass = (schema: object): [Validator, Validator] => [
+    lazyValidator(() => (quickAjv ??= createSpecAjv(spec, false)).compile(schema)),
+    lazyValidator(() => ajv.compile(schema)),
+  ];
+  const paramsValidator = (list: Parameter[]) =>
+    list.length ? firstFailure(...twoPass(specRefs(objectSchema(list)))) : undefined;
   for (const [path, item] of Object.entries(spec.paths)) {
     for (const [method, raw] of Object.entries(item)) {
       const op = raw as Record<string, unknown>;
@@ -84,14 +100,7 @@ export function compileOperations(spec: OpenApiDocument, ajv: Ajv2020): Operatio
       const content = requestBody?.content ?? {};
       for (const [type, media] of Object.entries(content)) {
         const schema = specRefs(media.schema as object);
-        bodies.set(
-          type,
-          boundedValidator(
-            lazyValidator(() => ajv.compile(schema)),
-            schema,
-            resolve,
-          ),
-        );
+        bodies.set(type, boundedValidator(...twoPass(schema), schema, resolve));
       }
       const responses = new Map<number, Validator | undefined>();
       const response = (status: number) => {
@@ -114,11 +123,9 @@ export function compileOperations(spec: OpenApiDocument, ajv: Ajv2020): Operatio
         pattern: new RegExp(`^${path.replace(/\{\w+\}/g, "([^/]+)")}$`),
         pathParams: [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!),
         secured: security ? security.length > 0 : rootSecured,
-        query: query.length ? lazyValidator(() => ajv.compile(specRefs(objectSchema(query)))) : undefined,
-        params: pathParams.length ? lazyValidator(() => ajv.compile(specRefs(objectSchema(pathParams)))) : undefined,
-        headers: headerParams.length
-          ? lazyValidator(() => ajv.compile(specRefs(objectSchema(headerParams))))
-          : undefined,
+        query: paramsValidator(query),
+        params: paramsValidator(pathParams),
+        headers: paramsValidator(headerParams),
         headerNames: headerParams.map((p) => p.name),
         integers: new Set(params.filter((p) => p.schema.type === "integer").map((p) => p.name)),
         bodies,

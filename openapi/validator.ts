@@ -16,11 +16,12 @@ export function specRefs<T>(schema: T): T {
   ) as T;
 }
 
-export function createSpecAjv(spec: OpenApiDocument): Ajv2020 {
+/** `allErrors` false: stops at the first error (the quick pass every request takes; see firstFailure). */
+export function createSpecAjv(spec: OpenApiDocument, allErrors = true): Ajv2020 {
   // strict off: the document carries OpenAPI keywords (example, x-assumed, x-int64) beside JSON Schema ones.
   // validateSchema off: checking our own schemas against the meta-schema compiled that meta-schema at every
   // start (a fifth of the launch); openapi/compile.test.ts checks them once, in the suite.
-  const ajv = new Ajv2020({ strict: false, allErrors: true, verbose: true, validateSchema: false });
+  const ajv = new Ajv2020({ strict: false, allErrors, verbose: true, validateSchema: false });
   addFormats(ajv);
   ajv.addSchema({ $id: SPEC_ID, components: specRefs(spec.components) });
   return ajv;
@@ -265,8 +266,36 @@ export function lazyValidator(compile: () => Validator): Validator {
   return lazy;
 }
 
-export function boundedValidator(full: Validator, schema: unknown, resolve: (ref: string) => unknown): Validator {
+/**
+ * A validator that takes the quick pass (stopping at the first error) and, only when that fails, the full one
+ * for its errors: valid input, nearly all of it, is checked once and never walked for limits.
+ */
+export function firstFailure(quick: Validator, full: Validator): Validator {
+  const v = ((data: unknown) => {
+    if (quick(data)) {
+      v.errors = null;
+      return true;
+    }
+    const ok = full(data);
+    v.errors = full.errors ?? null;
+    return ok;
+  }) as Validator;
+  v.errors = null;
+  return v;
+}
+
+/** As firstFailure, with the limit walk (limitFault) before the full pass. */
+export function boundedValidator(
+  quick: Validator,
+  full: Validator,
+  schema: unknown,
+  resolve: (ref: string) => unknown,
+): Validator {
   const bounded = ((data: unknown) => {
+    if (quick(data)) {
+      bounded.errors = null;
+      return true;
+    }
     const limit = limitFault(schema, data, resolve);
     if (limit) {
       bounded.errors = [limit];

@@ -83,7 +83,7 @@ const common: BuildOptions = {
   logLevel: "warning",
   absWorkingDir: ROOT,
   // Smaller to read and compile at every start; names stay, so stack traces still read.
-  minifyWhitespace: true,
+  minifyWhitespace: !process.env.BUILD_READABLE,
   minifySyntax: true,
 };
 const cjs: BuildOptions = { format: "cjs", define: { "import.meta": "__importMeta" }, banner: { js: META } };

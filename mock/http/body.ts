@@ -1,9 +1,8 @@
 // Request bodies: checked against the operation's media types, parsed without losing a digit.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { parseJson } from "../../openapi/json.ts";
 import type { Operation } from "../../openapi/operations.ts";
 import { parseMultipart } from "./multipart.ts";
-import { duplicateKey, invalidUtf8At } from "./text.ts";
+import { invalidUtf8At, parseJsonBody } from "./text.ts";
 import type { ErrorCode } from "./codes.ts";
 
 export type BodyResult =
@@ -147,20 +146,12 @@ export async function readBody(
     const text = raw.toString("utf8");
     let value: unknown;
     try {
-      value = parseJson(text, "string");
+      value = parseJsonBody(text);
     } catch (err) {
       // Malformed, truncated, duplicate keys, or nested beyond the parser's stack.
       const why = err instanceof RangeError ? "is nested too deeply" : `is not valid JSON (${(err as Error).message})`;
       return bad("invalid_json", "syntax", why);
     }
-    // The parser refuses a repeated key only when its values differ; equal ones are refused here.
-    const dup = duplicateKey(text);
-    if (dup)
-      return bad(
-        "invalid_json",
-        "syntax",
-        `is not valid JSON (Duplicate key '${dup.key}' encountered at position ${dup.at})`,
-      );
     return { ok: true, value, text, type };
   }
   // An empty form is a form without fields: the schema then names the first one missing (grant_type).

@@ -13,14 +13,17 @@ export function createDispatcher(
   operations: Operation[],
   handlers: Record<string, Handler>,
 ): Dispatcher {
-  const exact = new Map<string, Route>();
+  // By method, then by path: no key string is built per request.
+  const exact = new Map<string, Map<string, Route>>();
   const templated: Route[] = [];
   for (const op of operations) {
     const handler = handlers[op.operationId];
     if (!handler) throw new Error(`no handler for operation ${op.operationId}`);
     const route = { run: operationRoute(ctx, op, handler), op };
-    if (op.pathParams.length === 0) exact.set(`${op.method} ${op.path}`, route);
-    else templated.push(route);
+    if (op.pathParams.length === 0) {
+      if (!exact.has(op.method)) exact.set(op.method, new Map());
+      exact.get(op.method)!.set(op.path, route);
+    } else templated.push(route);
   }
   // The pipeline answers its own errors; should answering itself fail, the request ends and the process lives on.
   const guard = (run: Promise<void>, req: IncomingMessage, res: ServerResponse) =>
@@ -29,6 +32,7 @@ export function createDispatcher(
       res.destroy();
     });
   const decode = (s: string) => {
+    if (!s.includes("%")) return s;
     try {
       return decodeURIComponent(s);
     } catch {
@@ -43,7 +47,7 @@ export function createDispatcher(
     const search = q < 0 ? "" : url.slice(q + 1);
     // HEAD is GET without the body (RFC 9110 9.3.2); node:http leaves the body out of a HEAD answer itself.
     const method = req.method === "HEAD" ? "GET" : req.method;
-    const hit = exact.get(`${method} ${path}`);
+    const hit = exact.get(method ?? "")?.get(path);
     if (hit) {
       void guard(hit.run(req, res, path, search, {}), req, res);
       return true;
@@ -51,7 +55,8 @@ export function createDispatcher(
     for (const { run, op } of templated) {
       const m = op.method === method ? op.pattern.exec(path) : null;
       if (!m) continue;
-      const params = Object.fromEntries(op.pathParams.map((n, i) => [n, decode(m[i + 1]!)]));
+      const params: Record<string, string> = {};
+      for (let i = 0; i < op.pathParams.length; i++) params[op.pathParams[i]!] = decode(m[i + 1]!);
       void guard(run(req, res, path, search, params), req, res);
       return true;
     }

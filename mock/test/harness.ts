@@ -73,7 +73,9 @@ export class Harness {
 
   /** Moves this account's clock forward through the control API. */
   async advance(seconds: number): Promise<void> {
-    const r = await request(this.handler).post(`/__mock/accounts/${this.creds.clientId}/clock/advance`).send({ seconds });
+    const r = await request(this.handler)
+      .post(`/__mock/accounts/${this.creds.clientId}/clock/advance`)
+      .send({ seconds });
     expect(r.status, r.text).toBe(200);
   }
 

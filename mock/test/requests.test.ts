@@ -2,7 +2,7 @@
 import request from "supertest";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { parseJson } from "../../openapi/json.ts";
-import { BODY_BUDGET, BODY_CAP, RequestLog, type LogEntry } from "../http/log.ts";
+import { BODY_BUDGET, BODY_CAP, RequestLog, type LogEntry, type Received } from "../http/log.ts";
 import { redactBody, redactPath } from "../http/redact.ts";
 import { startMock } from "../index.ts";
 import { Harness, ORDER, TOKEN, UA } from "./harness.ts";
@@ -115,14 +115,14 @@ it("the verification example of docs/mock.md passes against startMock", async ()
 });
 
 describe("what the log keeps", () => {
-  const entry = (body?: string): LogEntry => ({
+  const entry = (body?: string): Received => ({
     at: 0,
     method: "POST",
-    path: "/x",
+    url: "/x",
     status: 200,
     ms: 0,
     requestId: "r",
-    ...(body === undefined ? {} : { body }),
+    ...(body === undefined ? {} : { body: { text: body, type: "application/json" } }),
   });
 
   it("cuts a body past BODY_CAP and says so", () => {

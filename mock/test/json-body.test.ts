@@ -1,0 +1,91 @@
+// The body parser takes JSON.parse's fast road where that is exact; it must answer every text exactly as the
+// lossless parser (openapi/json.ts, "string" mode) does: the same value, or the same error.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseJson, stringifyJson } from "../../openapi/json.ts";
+import { parseJsonBody } from "../http/text.ts";
+
+type Outcome = { value: unknown } | { error: string; kind: string };
+const outcome = (parse: () => unknown): Outcome => {
+  try {
+    return { value: parse() };
+  } catch (err) {
+    return { error: (err as Error).message, kind: (err as Error).constructor.name };
+  }
+};
+const same = (text: string) => {
+  expect(
+    outcome(() => parseJsonBody(text)),
+    text.slice(0, 120),
+  ).toEqual(outcome(() => parseJson(text, "string")));
+};
+
+// Values with 64-bit integers, long fractions and exponents, as a client may send them.
+const number = fc.oneof(
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.bigInt({ min: -(2n ** 64n), max: 2n ** 64n }),
+  fc.constantFrom(3197218168379846218n, 9007199254740993n, 9007199254740991, 1e300, -0, 0.1, 3.2e18),
+);
+const { value } = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: "small" },
+    number,
+    fc.string(),
+    fc.boolean(),
+    fc.constant(null),
+    tie("array"),
+    tie("object"),
+  ),
+  array: fc.array(tie("value"), { maxLength: 4 }),
+  object: fc.dictionary(fc.oneof(fc.string(), fc.constantFrom("__proto__", "constructor", 'a"b')), tie("value"), {
+    maxKeys: 4,
+  }),
+}));
+
+describe("the fast JSON body parser", () => {
+  it("agrees with the lossless parser on well-formed bodies", () => {
+    fc.assert(
+      fc.property(value, (v) => same(stringifyJson(v))),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("agrees on cut, spliced and respaced texts (errors worded alike)", () => {
+    const mutated = fc.tuple(value, fc.nat(), fc.string({ maxLength: 3 }), fc.boolean()).map(([v, at, junk, cut]) => {
+      const text = stringifyJson(v);
+      const k = at % (text.length + 1);
+      return cut ? text.slice(0, k) : text.slice(0, k) + junk + text.slice(k);
+    });
+    fc.assert(fc.property(mutated, same), { numRuns: 3000 });
+  });
+
+  it("agrees on the cases that take the long road or are refused", () => {
+    for (const text of [
+      '{"a":1,"a":2}',
+      "[" + "[".repeat(300) + "]".repeat(300) + "]",
+      "[".repeat(20000) + "]".repeat(20000),
+      '{"x":1e400,"y":3.2e18,"z":3197218168379846218.0,"w":-3197218168379846218}',
+      '{"n":12345678901234567890123}',
+      '{"s":"unterminated',
+      '"\\',
+      "00012",
+      "-",
+      '{"billingId":3197218168379846218, "quantity" : 50 }',
+    ])
+      same(text);
+  });
+
+  it("refuses a key repeated with an equal value, which the lossless parser lets through", () => {
+    for (const [text, key, at] of [
+      ['{"a":1,"a":1}', "a", 7],
+      ['{"a":{"b":1,"b":1}}', "b", 12],
+      ['{"a\\u0062":1,"ab":1}', "ab", 13],
+    ] as const) {
+      expect(() => parseJsonBody(text)).toThrow(
+        new SyntaxError(`Duplicate key '${key}' encountered at position ${at}`),
+      );
+      expect(() => parseJson(text, "string")).not.toThrow();
+    }
+  });
+});

@@ -53,10 +53,14 @@ const MAX_INTERNED = 1000;
 /** The lines Get Order Details shows, made once when the order is decided: a service line without
  * connectionPlanId connects to the order's plan. */
 export function orderLines(items: Item[], product: Product): OrderLine[] {
-  const lines = makeLines(items, product);
-  const key = JSON.stringify(lines);
+  // Keyed by what the lines are made from (the product and each item's fields), so a known order's lines are
+  // neither made nor serialized again.
+  let key = String(product.productId);
+  for (const it of items)
+    key += `\u0001${it.serviceType}\u0002${it.serviceId}\u0002${it.purchaseType}\u0002${it.connectionPlanId}\u0002${it.quantity}\u0002${it.billingModel}\u0002${it.billingCycle}\u0002${it.multiCycle}`;
   const known = interned.get(key);
   if (known) return known;
+  const lines = makeLines(items, product);
   if (interned.size >= MAX_INTERNED) interned.clear();
   interned.set(key, lines);
   return lines;
@@ -90,20 +94,39 @@ function makeLines(items: Item[], product: Product): OrderLine[] {
 export function applyEffect(current: Instance | undefined, effect: Effect, now: number): Instance {
   if (effect.kind === "new") {
     const term = effect.instance.expireTime - effect.instance.createTime;
-    const { instance } = effect;
-    return makeInstance({ ...instance, services: { ...instance.services }, createTime: now, expireTime: now + term });
+    return withChanges(effect.instance, { ...effect.instance.services }, now, now + term);
   }
   if (!current) throw new Error(`instance ${effect.instanceId} is gone`);
   if (effect.kind === "add") {
     const services = { ...current.services };
     for (const [sid, q] of Object.entries(effect.services)) services[sid] = (services[sid] ?? 0) + q;
-    return makeInstance({ ...current, services });
+    return withChanges(current, services, current.createTime, current.expireTime);
   }
+  const expireTime = Math.max(current.expireTime, now) + effect.cycleMs;
+  return withChanges(current, { ...current.services }, current.createTime, expireTime, effect.billingCycle);
+}
+
+/** A copy of an instance with new services and times (no spread: see shapes.ts). */
+function withChanges(
+  i: Instance,
+  services: Record<string, number>,
+  createTime: number,
+  expireTime: number,
+  billingCycle = i.billingCycle,
+): Instance {
+  const { instanceId, productNo, productId, partnerId, planId, trial, quantity } = i;
   return makeInstance({
-    ...current,
-    services: { ...current.services },
-    expireTime: Math.max(current.expireTime, now) + effect.cycleMs,
-    billingCycle: effect.billingCycle,
+    instanceId,
+    productNo,
+    productId,
+    partnerId,
+    planId,
+    trial,
+    quantity,
+    services,
+    billingCycle,
+    createTime,
+    expireTime,
   });
 }
 

@@ -143,7 +143,8 @@ export function splitPlan(
   items: Item[],
   op: string,
 ): { plan: Item; planIndex: number; services: Array<{ item: Item; i: number }> } {
-  const planIdx = items.flatMap((it, i) => (it.serviceType === "plan" ? [i] : []));
+  const planIdx: number[] = [];
+  for (let i = 0; i < items.length; i++) if (items[i]!.serviceType === "plan") planIdx.push(i);
   if (planIdx.length !== 1)
     refuse(
       "invalid_service_list",
@@ -155,7 +156,7 @@ export function splitPlan(
   return {
     plan: items[planIndex]!,
     planIndex,
-    services: items.flatMap((item, i) => (i === planIndex ? [] : [{ item, i }])),
+    services: items.map((item, i) => ({ item, i })).filter(({ i }) => i !== planIndex),
   };
 }
 

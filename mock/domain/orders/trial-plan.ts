@@ -25,8 +25,10 @@ export function decideTrialPlan(req: OrderRequest, ctx: OrderContext, open: Open
       "trial_used",
       `${partnerId ? `subordinate ${partnerId}` : "this account"} already had a free trial of product ${product.productId}`,
     );
+  const ids = (!partnerId && ctx.trialIds) || ctx.ids.peekInstance();
   const instance = makeInstance({
-    ...((!partnerId && ctx.trialIds) || ctx.ids.peekInstance()),
+    instanceId: ids.instanceId,
+    productNo: ids.productNo,
     productId: product.productId,
     partnerId,
     planId: entry.planId,

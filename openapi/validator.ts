@@ -291,20 +291,16 @@ export function boundedValidator(
   schema: unknown,
   resolve: (ref: string) => unknown,
 ): Validator {
-  const bounded = ((data: unknown) => {
-    if (quick(data)) {
-      bounded.errors = null;
-      return true;
-    }
+  const limited = ((data: unknown) => {
     const limit = limitFault(schema, data, resolve);
     if (limit) {
-      bounded.errors = [limit];
+      limited.errors = [limit];
       return false;
     }
     const ok = full(data);
-    bounded.errors = full.errors ?? null;
+    limited.errors = full.errors ?? null;
     return ok;
   }) as Validator;
-  bounded.errors = null;
-  return bounded;
+  limited.errors = null;
+  return firstFailure(quick, limited);
 }

@@ -23,10 +23,14 @@ export interface TokenPair {
   tokenHead: string;
 }
 
+/** The end of a token (its signature) that keys what was verified; the whole token is compared. */
+const VERIFIED_KEY_CHARS = 24;
+
 export class Sessions {
   /** Valid refresh-token IDs per account; using one removes it (rotation). */
   readonly #refresh = new Map<string, Set<string>>();
-  readonly #verified = new Map<string, { account: Account; exp: number }>();
+  /** Verified access tokens by their last characters (hashing a whole token per request cost more). */
+  readonly #verified = new Map<string, { token: string; account: Account; exp: number }>();
   readonly #signer: TokenSigner;
 
   constructor(
@@ -92,9 +96,10 @@ export class Sessions {
 
   /** The account of a valid access token. Verified tokens are remembered, so the signature is checked once. */
   authenticate(token: string): Account {
-    let known = this.#verified.get(token);
+    let known = this.#verified.get(token.slice(-VERIFIED_KEY_CHARS));
     // A reset or a replaced account invalidates what was remembered.
-    if (!known || this.state.accounts.get(known.account.clientId) !== known.account) known = this.#verifyAccess(token);
+    if (!known || known.token !== token || this.state.accounts.get(known.account.clientId) !== known.account)
+      known = this.#verifyAccess(token);
     if (known.exp <= nowS(this.now(known.account.clientId)))
       refuse(
         "token_expired",
@@ -106,14 +111,14 @@ export class Sessions {
     return known.account;
   }
 
-  #verifyAccess(token: string): { account: Account; exp: number } {
+  #verifyAccess(token: string): { token: string; account: Account; exp: number } {
     const claims: Claims = this.#signer.verify(token, "Authorization", "invalid_token");
     const account = this.state.accounts.get(claims.client_id);
     if (claims.token_type !== "openapi" || !account)
       refuse("invalid_token", "Authorization", "invalid", "is not an access token of a known client");
     if (this.#verified.size >= MAX_VERIFIED_TOKENS) this.#verified.clear();
-    const entry = { account, exp: claims.exp };
-    this.#verified.set(token, entry);
+    const entry = { token, account, exp: claims.exp };
+    this.#verified.set(token.slice(-VERIFIED_KEY_CHARS), entry);
     return entry;
   }
 }

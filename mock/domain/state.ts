@@ -65,6 +65,9 @@ function newestFirst<T>(list: readonly T[], pageNo: number, pageSize: number): T
   return list.slice(Math.max(0, end - pageSize), end).reverse();
 }
 
+/** How recent a use must be to leave an account where it is in the least-recently-used order. */
+const TOUCH_GRAIN_MS = 1000;
+
 export class State {
   readonly accounts = new Map<string, Account>();
   readonly ids = new IdSequence();
@@ -195,7 +198,9 @@ export class State {
 
   /** Marks an account as used now (memory only: decides when an idle isolated account is removed). */
   touch(clientId: string, now = Date.now()): void {
-    if (!this.#used.has(clientId)) return;
+    const at = this.#used.get(clientId);
+    // Within a second the order is as good as it was (idle times are minutes): no move on every request.
+    if (at === undefined || now - at < TOUCH_GRAIN_MS) return;
     this.#used.delete(clientId);
     this.#used.set(clientId, now);
   }

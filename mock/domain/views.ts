@@ -5,7 +5,7 @@ import { refuse } from "./errors.ts";
 import { RECENT_REQUEST_TEXTS, type AccountLookup } from "./state.ts";
 import { resultOf } from "./orders/effects.ts";
 import { legacyLines } from "./orders/legacy.ts";
-import type { Instance, Order, OrderDetail, OrderInfo, Product } from "./types.ts";
+import type { ContactInfo, Instance, Order, OrderDetail, OrderInfo, Product } from "./types.ts";
 
 /** Where the order list shows an order's poNumber: customReferenceNo (default, assumed), or nowhere. */
 export type ReferenceField = "customReferenceNo" | "none";
@@ -19,7 +19,37 @@ export function instanceStatus(i: Instance, now: number): "trial" | "active" | "
   return i.trial ? "trial" : "active";
 }
 
+/**
+ * Views kept for reuse, at most MEMO_SIZE of a kind (then all are dropped): reading every one of 100,000 orders
+ * must not keep a view and its JSON for each. The hot ones, the first pages, are back in the next request.
+ */
+const MEMO_SIZE = 2000;
+function memo<K, V>(): Pick<Map<K, V>, "get" | "set"> {
+  const m = new Map<K, V>();
+  return {
+    get: (k) => m.get(k),
+    set(k, v) {
+      if (m.size >= MEMO_SIZE) m.clear();
+      return m.set(k, v);
+    },
+  };
+}
+
+/**
+ * An order's list entry, the same object for as long as the order shows the same status (an order changes only
+ * its status, when settled): the answer layer serializes it once. Never change a view; make a new one.
+ */
+const orderViews = memo<Order, { status: string; ref: ReferenceField; view: OrderInfo }>();
 export function orderInfo(o: Order, referenceField: ReferenceField): OrderInfo {
+  const status = o.status ?? "succeed";
+  const known = orderViews.get(o);
+  if (known && known.status === status && known.ref === referenceField) return known.view;
+  const view = makeOrderInfo(o, referenceField);
+  orderViews.set(o, { status, ref: referenceField, view });
+  return view;
+}
+
+function makeOrderInfo(o: Order, referenceField: ReferenceField): OrderInfo {
   return {
     id: o.orderId!,
     orderNo: o.orderNo,
@@ -81,7 +111,18 @@ export function productDetail(lookup: AccountLookup, product: Product, productNo
   return productOf(i, product, now);
 }
 
+/** An instance's view, the same object while its status is (instances are replaced, never changed, on change). */
+const productViews = memo<Instance, { status: string; product: Product; view: ReturnType<typeof makeProductOf> }>();
 function productOf(i: Instance, product: Product, now: number) {
+  const status = instanceStatus(i, now);
+  const known = productViews.get(i);
+  if (known && known.status === status && known.product === product) return known.view;
+  const view = makeProductOf(i, product, now);
+  productViews.set(i, { status, product, view });
+  return view;
+}
+
+function makeProductOf(i: Instance, product: Product, now: number) {
   const plan = product.planList.find((p) => p.planId === i.planId);
   return {
     // Turnkey instances are hosted: nothing to activate (assumed).
@@ -117,8 +158,23 @@ export function orderDetail(
 ): OrderDetail {
   const order =
     lookup.paidOrder(idOrNo) ?? refuse("resource_not_found", "id", "not_found", `no order ${idOrNo} for this account`);
-  const p = product(order.productId);
-  const contact = lookup.contact(order.billingContactId);
+  // The same object while the order's entry is (contacts, the catalog and the lines never change).
+  const info = orderInfo(order, ref);
+  const known = detailViews.get(order);
+  if (known?.info === info) return known.view;
+  const view = makeOrderDetail(order, info, product(order.productId), lookup.contact(order.billingContactId));
+  detailViews.set(order, { info, view });
+  return view;
+}
+
+const detailViews = memo<Order, { info: OrderInfo; view: OrderDetail }>();
+
+function makeOrderDetail(
+  order: Order,
+  info: OrderInfo,
+  p: Product | undefined,
+  contact: ContactInfo | undefined,
+): OrderDetail {
   return {
     basicInformation: {
       productId: String(order.productId),
@@ -135,7 +191,7 @@ export function orderDetail(
           emailAddress: contact.emailAddress ?? "",
         }
       : {},
-    orderInformation: orderInfo(order, ref),
+    orderInformation: info,
     orderSummary: {
       partnerId: order.partnerId,
       poNumber: order.poNumber,

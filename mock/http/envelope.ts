@@ -40,11 +40,38 @@ export function unchanging<T extends object>(result: T): T {
   return result;
 }
 
-function resultJson(result: unknown): string {
-  if (result === null || typeof result !== "object" || !immutable.has(result)) return JSON.stringify(result);
-  let text = serialized.get(result);
-  if (text === undefined) serialized.set(result, (text = JSON.stringify(result)));
+/** Results whose own fields change but whose listed items (under `results`) never do: a page of views. */
+const pages = new WeakSet<object>();
+
+/**
+ * Marks a page whose items are views that never change (the domain hands out the same view object for as long
+ * as it holds): each item's JSON is made once and spliced into every page that lists it.
+ */
+export function pageOfUnchanging<T extends { results: object[] }>(page: T): T {
+  for (const item of page.results) immutable.add(item);
+  pages.add(page);
+  return page;
+}
+
+function onceJson(value: object): string {
+  let text = serialized.get(value);
+  if (text === undefined) serialized.set(value, (text = JSON.stringify(value)));
   return text;
+}
+
+/** JSON.stringify(result), exactly, with the JSON of unchanging parts made once. */
+function resultJson(result: unknown): string {
+  if (result === null || typeof result !== "object") return JSON.stringify(result);
+  if (immutable.has(result)) return onceJson(result);
+  if (!pages.has(result)) return JSON.stringify(result);
+  let out = "";
+  for (const [key, value] of Object.entries(result)) {
+    if (value === undefined) continue;
+    const text =
+      key === "results" ? `[${(value as object[]).map(onceJson).join(",")}]` : JSON.stringify(value as unknown);
+    out += `${out ? "," : ""}${JSON.stringify(key)}:${text}`;
+  }
+  return `{${out}}`;
 }
 
 /** `httpStatus` 200 answers errors with HTTP 200 and the error status in the envelope, as the vendor documents. */

@@ -2,7 +2,7 @@
 import { refuse } from "../domain/errors.ts";
 import type { MockService } from "../domain/service.ts";
 import type { Account } from "../domain/types.ts";
-import { unchanging } from "../http/envelope.ts";
+import { pageOfUnchanging, unchanging } from "../http/envelope.ts";
 import type { TypedHandlers } from "../http/typed.ts";
 import type { operations } from "../../openapi/generated/partner-portal.ts";
 
@@ -19,10 +19,12 @@ export function vendorHandlers(service: MockService): TypedHandlers<operations> 
     getPurchaseProductInfo: ({ query }) => unchanging(service.productInfo(query.productId)),
     // Acknowledged only once the state file has it.
     createOrder: async ({ account, body, bodyText }) => (await service.placeOrder(account!, body, bodyText)).result,
-    listOrders: ({ account, query }) => service.listOrders(account!, query.pageNo ?? 1, query.pageSize ?? 25),
-    getOrder: ({ account, params }) => service.getOrder(account!, params.id),
+    // An order's and an instance's view is the same object while it is unchanged: its JSON is made once.
+    listOrders: ({ account, query }) =>
+      pageOfUnchanging(service.listOrders(account!, query.pageNo ?? 1, query.pageSize ?? 25)),
+    getOrder: ({ account, params }) => unchanging(service.getOrder(account!, params.id)),
     listInstanceProducts: ({ account, query }) =>
-      service.instanceProducts(account!, query.productId, query.pageNo ?? 1, query.pageSize ?? 25),
+      pageOfUnchanging(service.instanceProducts(account!, query.productId, query.pageNo ?? 1, query.pageSize ?? 25)),
     getPlanInfo: ({ account, params, query }) => {
       if (params.purchaseType === "renew") renewedProduct(service, account!, query);
       return unchanging(service.planInfo(query.productId, params.purchaseType, params.pricingPlanId));
@@ -37,7 +39,8 @@ export function vendorHandlers(service: MockService): TypedHandlers<operations> 
     getPriceInfo: ({ account, query }) =>
       service.priceInfo(account!, query.productId, query.billingCycle, query.offeringId, query.partnerId),
     getSubordinate: ({ account, params }) => service.subordinate(account!, params.partnerId),
-    getInstanceProduct: ({ account, query }) => service.instanceProduct(account!, query.productId, query.productNo),
+    getInstanceProduct: ({ account, query }) =>
+      unchanging(service.instanceProduct(account!, query.productId, query.productNo)),
     getProductModel: ({ account, query }) => {
       // 404 for an unknown product first, as the other product reads answer.
       service.instanceProduct(account!, query.productId, query.productNo);

@@ -1,0 +1,60 @@
+// Views of orders and instances are made once and their JSON spliced into later pages (mock/domain/views.ts,
+// mock/http/envelope.ts). That must never show a stale status, and the page must be exactly JSON.stringify's.
+import request from "supertest";
+import { beforeEach, expect, it } from "vitest";
+import { expandBody, json } from "./bodies.ts";
+import { Harness } from "./harness.ts";
+
+let h: Harness;
+let token: string;
+const ctl = (path: string, body: unknown) =>
+  request(h.handler).post(`/__mock${path}`).set("Content-Type", "application/json").send(JSON.stringify(body));
+const ORDERS = "/order/openapi/order/v1/page";
+const PRODUCTS = "/product/openapi/instance_product/v1/client/instance_product_list?productId=14";
+/** The result's text exactly as answered. */
+const resultText = (text: string) => text.slice(text.indexOf('"result":') + 9, text.lastIndexOf(',"status":'));
+
+beforeEach(async () => {
+  h = await Harness.create();
+  token = await h.token();
+});
+
+it("an order's list entry and detail show its new status once settled, though the page was answered before", async () => {
+  expect((await ctl("/accounts/demo-client-id/payment", { mode: "manual" })).status).toBe(200);
+  const placed = (await h.order(json(expandBody(3)), token)).body.result.orderNo as string;
+  const first = await h.get(ORDERS, token);
+  expect(first.body.result.results[0]).toMatchObject({ orderNo: placed, orderStatus: "pending" });
+  expect((await h.get(ORDERS, token)).text.replace(/"requestId":"\w+"/, "")).toBe(
+    first.text.replace(/"requestId":"\w+"/, ""),
+  );
+  expect((await ctl(`/accounts/demo-client-id/orders/${placed}/settle`, { outcome: "succeed" })).status).toBe(200);
+  expect((await h.get(ORDERS, token)).body.result.results[0]).toMatchObject({
+    orderNo: placed,
+    orderStatus: "succeed",
+  });
+});
+
+it("an instance's list entry and detail turn expired when the clock passes its end", async () => {
+  const before = await h.get(PRODUCTS, token);
+  const active = before.body.result.results.find((i: { status: string }) => i.status === "active");
+  expect(active).toBeDefined();
+  const detail = `/product/openapi/instance_product/v1/detail?productNo=${active.productNo}&productId=14`;
+  expect((await h.get(detail, token)).body.result.status).toBe("active");
+  const years = 10 * 365 * 86_400; // the most one call advances
+  expect((await ctl("/accounts/demo-client-id/clock/advance", { seconds: years })).status).toBe(200);
+  token = await h.token(); // the old one expired with the clock
+  const after = await h.get(PRODUCTS, token);
+  expect(after.body.result.results.find((i: { productNo: string }) => i.productNo === active.productNo).status).toBe(
+    "expired",
+  );
+  expect((await h.get(detail, token)).body.result.status).toBe("expired");
+});
+
+it("a spliced page is exactly what JSON.stringify makes of it", async () => {
+  for (const path of [ORDERS, PRODUCTS])
+    for (let i = 0; i < 2; i++) {
+      const text = resultText((await h.get(path, token)).text);
+      expect(text).toBe(JSON.stringify(JSON.parse(text)));
+      expect(text.startsWith('{"count":')).toBe(true);
+    }
+});

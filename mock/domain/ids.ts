@@ -29,25 +29,40 @@ export interface InstanceIds {
  */
 export class IdSequence {
   readonly next: Counters;
+  /** The last IDs peeked, as text, and the counter each was made from. */
+  readonly #peeked: Partial<Record<keyof Counters, { text: string; at: bigint }>> = {};
   constructor(start: Counters = FIRST) {
     this.next = { ...start };
   }
   peekOrder(): OrderIds {
     const n = this.next.order;
     const k = (n - FIRST.order) * 7919n;
-    return { orderId: String(n), orderNo: `GQ${ORDER_NO_BASE + k}`, transactionNo: `AP${TRANSACTION_NO_BASE + k}` };
+    const orderId = String(n);
+    this.#peeked.order = { text: orderId, at: n };
+    return { orderId, orderNo: `GQ${ORDER_NO_BASE + k}`, transactionNo: `AP${TRANSACTION_NO_BASE + k}` };
   }
   /** The IDs of the k-th next instance (0 = the next one). */
   peekInstance(k = 0): InstanceIds {
     const d = BigInt(k);
-    return {
+    const ids = {
       instanceId: String(this.next.instance + d),
       productNo: String(PRODUCT_NO_BASE + this.next.product + d),
     };
+    if (k === 0) {
+      this.#peeked.instance = { text: ids.instanceId, at: this.next.instance };
+      this.#peeked.product = { text: ids.productNo, at: this.next.product };
+    }
+    return ids;
   }
   /** Moves every counter past the IDs a record used (decimal strings; anything else is ignored). */
   observe(used: { orderId?: string | null; instanceId?: string; productNo?: string }): void {
     const bump = (key: keyof Counters, value: string | null | undefined, base = 0n) => {
+      // A live order used the IDs just peeked: move past them without parsing them back.
+      const seen = this.#peeked[key];
+      if (seen && seen.text === value && seen.at === this.next[key]) {
+        this.next[key] = seen.at + 1n;
+        return;
+      }
       if (!value || !DIGITS.test(value)) return;
       const v = BigInt(value) - base;
       if (v >= this.next[key]) this.next[key] = v + 1n;

@@ -16,7 +16,7 @@ import { SLOW } from "../vitest.config.ts";
 const EXERCISED: Record<string, { file: string; shows: string } | { notRun: string }> = {
   "npm ci": { file: ".ci/run", shows: "npm ci" },
   "npm test": { file: ".ci/run", shows: "npm test" },
-  "npm run build": { file: "package.json", shows: '"test": "npm run build' },
+  "npm run build": { file: "package.json", shows: '"test": "node scripts/parallel.mjs build,' },
   "npm start": { file: "contracts/commands.test.ts", shows: 'npm(["start"]' },
   "npm run contracts": { file: "contracts/commands.test.ts", shows: 'npm(["run", "contracts"]' },
   "npm run contracts:prism": { file: "contracts/commands.test.ts", shows: 'npm(["run", "contracts:prism"]' },

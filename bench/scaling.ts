@@ -27,6 +27,8 @@ import { compareRows, fillSummary, memory, scaleRows, type FillWindow, type Resu
 export interface Settings {
   durationS: number;
   rounds: number;
+  /** Untimed rounds first, so no server's first timed round is its JIT's warm-up (BENCH_WARMUP, default 1). */
+  warmupRounds: number;
   connections: number;
   orderRequests: number;
   trialRequests: number;
@@ -43,6 +45,7 @@ export function settingsFromEnv(env = process.env): Settings {
   return {
     durationS: num("BENCH_DURATION", 3),
     rounds: num("BENCH_ROUNDS", 3),
+    warmupRounds: num("BENCH_WARMUP", 1),
     connections: CONNECTIONS,
     orderRequests: num("BENCH_ORDER_REQUESTS", 5000),
     trialRequests: num("BENCH_TRIAL_REQUESTS", 1000),
@@ -180,7 +183,7 @@ export type Scaling = Omit<Results, "machine" | "settings" | "misses">;
 export async function runScaling(s: Settings, log: (line: string) => void): Promise<Scaling> {
   const launches = await launchMs(s);
   log(`launch to first answer: ${launches.join(", ")} ms`);
-  const maxAccounts = String(s.rounds * trialAccounts(s) + 10);
+  const maxAccounts = String((s.rounds + s.warmupRounds) * trialAccounts(s) + 10);
   const args = mockArgs("--max-accounts", maxAccounts);
   const [fresh, filled, prism] = await startAll([launch("fresh", args), launch("filled", args), startPrism()]);
   const ceiling = await startCeiling(fresh).catch(async (e) => {
@@ -224,10 +227,14 @@ export async function runScaling(s: Settings, log: (line: string) => void): Prom
 
 async function rounds(lab: Lab, s: Settings, log: (line: string) => void): Promise<Map<string, Sample[]>> {
   const samples = new Map<string, Sample[]>();
-  for (let round = 1; round <= s.rounds; round++) {
+  for (let round = 1 - s.warmupRounds; round <= s.rounds; round++) {
     for (const row of rows()) {
       for (const role of round % 2 ? row.roles : [...row.roles].reverse()) {
         const sample = await measure(lab, role, row, s);
+        if (round <= 0) {
+          log(`warm-up ${role.padEnd(7)} ${row.key.padEnd(30)} ${sample.rps} req/s (not counted)`);
+          continue;
+        }
         const key = `${role}|${row.key}`;
         samples.set(key, [...(samples.get(key) ?? []), sample]);
         log(

@@ -9,6 +9,7 @@ import { failure, type Envelope } from "./http/envelope.ts";
 import { begin, exchangeOf, finish } from "./http/exchange.ts";
 import { controlGuard, isControlPath } from "./http/control-guard.ts";
 import { RequestLog } from "./http/log.ts";
+import { requestTarget } from "./http/target.ts";
 import { answer, type Handler, type PipelineContext } from "./http/pipeline.ts";
 import { controlHandlers } from "./routes/control.ts";
 import type { PagesOptions } from "./routes/pages.ts";
@@ -110,10 +111,7 @@ export function createApp(service: MockService, options: AppOptions = {}): MockA
   return { handler, service, faults, log, violations: ctx.violations };
 }
 
-const pathOf = (url = "/") => {
-  const q = url.indexOf("?");
-  return q < 0 ? url : url.slice(0, q);
-};
+const pathOf = (url: string | undefined) => requestTarget(url).path;
 
 /** /__mock requests: the guard, then the control operations; false for the page and the live log. */
 function controlRouter(

@@ -6,6 +6,7 @@
 // curl and test code send no Origin; the page at /__mock/ui is same-origin. Both keep working.
 import type { IncomingMessage } from "node:http";
 import { safeEqual } from "../domain/service.ts";
+import { requestTarget } from "./target.ts";
 
 export interface Refusal {
   code: "forbidden" | "unsupported_media_type" | "unauthorized";
@@ -47,7 +48,7 @@ export function normalisedPath(url: string): string {
 
 /** Whether a request is for the control API (and so must pass the guard), whatever the spelling of its path. */
 export const isControlPath = (url: string | undefined): boolean => {
-  const path = normalisedPath(url ?? "/");
+  const path = normalisedPath(requestTarget(url).path);
   return path === "/__mock" || path.startsWith("/__mock/");
 };
 
@@ -65,12 +66,15 @@ export function controlGuard(o: GuardOptions): (req: IncomingMessage) => Refusal
         };
     }
     const host = req.headers.host ?? "";
-    if (!o.token && !allowed.has(hostName(host)))
-      return {
-        code: "forbidden",
-        field: "Host",
-        reason: `${host || "(none)"} is not this mock's address; the control API answers to ${[...allowed].join(", ")} only (DNS rebinding)`,
-      };
+    // An absolute-form target names the host the request is for (RFC 9112 3.2.2): it must pass as Host does.
+    const { authority } = requestTarget(req.url);
+    for (const [field, name] of [["Host", host], ...(authority === undefined ? [] : [["request target", authority]])])
+      if (!o.token && !allowed.has(hostName(name!)))
+        return {
+          code: "forbidden",
+          field: field!,
+          reason: `${name || "(none)"} is not this mock's address; the control API answers to ${[...allowed].join(", ")} only (DNS rebinding)`,
+        };
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== `http://${host}` && origin !== `https://${host}`)
       return {

@@ -109,7 +109,9 @@ export function scanJson(text: string): JsonScan {
       }
       // Up to 15 characters, a literal is a double exactly as both parsers read it; beyond, it depends.
       if (j - i > 15) {
-        if (!integer) out.lossless = true;
+        // A leading zero (invalid JSON) must stay unquoted, or JSON.parse would take it as a string.
+        const first = text.charCodeAt(i) === 0x2d ? i + 1 : i;
+        if (!integer || (text.charCodeAt(first) === 0x30 && j - first > 1)) out.lossless = true;
         else if (!isSafeNumber(text.slice(i, j))) out.unsafe.push(i, j);
       } else if (!integer && /[eE]/.test(text.slice(i, j))) out.lossless = true;
       i = j - 1;

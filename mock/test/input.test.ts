@@ -216,3 +216,29 @@ describe("HEAD answers as GET without the body, on every GET route of both APIs"
     }
   });
 });
+
+describe("the request target as a router reads it (RFC 9112 3.2)", () => {
+  const json = (r: { bytes: Buffer }) => JSON.parse(r.bytes.toString()) as { code: string; detailMessage: string };
+
+  it("an absolute-form target is served as its path; a fragment is not part of the path", async () => {
+    const headers = { "User-Agent": "t", Authorization: `Bearer ${token}`, Host: `127.0.0.1:${port}` };
+    const list = "/user/openapi/user/v1/client/partner_list";
+    for (const path of [`http://127.0.0.1:${port}${list}`, `${list}#x`, `http://127.0.0.1:${port}${list}?#x`]) {
+      const r = await raw("GET", path, headers);
+      expect([r.status, json(r).code], path).toEqual([200, "success"]);
+    }
+    const missing = await raw("GET", `http://127.0.0.1:${port}/nope#x`, headers);
+    expect([missing.status, json(missing).detailMessage]).toEqual([404, "path: no endpoint GET /nope"]);
+    const wrong = await raw("POST", `${list}#x`, { ...headers, "Content-Type": "application/json" }, Buffer.from("{}"));
+    expect([wrong.status, wrong.headers.allow]).toEqual([405, "GET, HEAD"]);
+  });
+
+  it("the control API takes an absolute-form target only for one of its own hosts", async () => {
+    const headers = { "User-Agent": "t", Host: `127.0.0.1:${port}` };
+    const ok = await raw("GET", `http://localhost:${port}/__mock/health`, headers);
+    expect(ok.status).toBe(200);
+    const foreign = await raw("GET", `http://evil.example:${port}/__mock/health`, headers);
+    expect([foreign.status, json(foreign).code]).toEqual([403, "forbidden"]);
+    expect(json(foreign).detailMessage).toMatch(/^request target: evil\.example:\d+ is not this mock's address/);
+  });
+});

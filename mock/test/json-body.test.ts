@@ -72,6 +72,12 @@ describe("the fast JSON body parser", () => {
       "00012",
       "-",
       '{"billingId":3197218168379846218, "quantity" : 50 }',
+      // Leading zeros are not JSON, however long: quoted, JSON.parse would have taken them as strings.
+      '{"a":012345678901234567890}',
+      '{"a":-03197218168379846218}',
+      '{"a":00000000000000001}',
+      "[0123456789012345]",
+      '{"a":0,"b":-0,"c":10000000000000000000}',
     ])
       same(text);
   });

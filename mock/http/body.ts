@@ -19,7 +19,9 @@ const bad = (code: ErrorCode, tag: string, reason: string): BodyResult => ({
 
 /** The media type without parameters, lower case ("application/json; charset=utf-8" -> "application/json"). */
 function mediaType(header: string | undefined): string {
-  return (header ?? "").split(";")[0]!.trim().toLowerCase();
+  if (header === undefined) return "";
+  const semi = header.indexOf(";");
+  return (semi < 0 ? header : header.slice(0, semi)).trim().toLowerCase();
 }
 
 /** Picks the operation's declared media type for a request's Content-Type (+json suffixes count as JSON). */

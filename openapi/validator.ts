@@ -266,23 +266,23 @@ export function lazyValidator(compile: () => Validator): Validator {
   return lazy;
 }
 
-/**
- * A validator that takes the quick pass (stopping at the first error) and, only when that fails, the full one
- * for its errors: valid input, nearly all of it, is checked once and never walked for limits.
- */
-export function firstFailure(quick: Validator, full: Validator): Validator {
+/** A validate function in Ajv's shape (its errors beside it) around `run`, which gives the verdict and errors. */
+function relay(run: (data: unknown) => [boolean, ErrorObject[] | null]): Validator {
   const v = ((data: unknown) => {
-    if (quick(data)) {
-      v.errors = null;
-      return true;
-    }
-    const ok = full(data);
-    v.errors = full.errors ?? null;
+    const [ok, errors] = run(data);
+    v.errors = errors;
     return ok;
   }) as Validator;
   v.errors = null;
   return v;
 }
+
+/**
+ * A validator that takes the quick pass (stopping at the first error) and, only when that fails, the full one
+ * for its errors: valid input, nearly all of it, is checked once and never walked for limits.
+ */
+export const firstFailure = (quick: Validator, full: Validator): Validator =>
+  relay((data) => (quick(data) ? [true, null] : [full(data), full.errors ?? null]));
 
 /** As firstFailure, with the limit walk (limitFault) before the full pass. */
 export function boundedValidator(
@@ -291,16 +291,9 @@ export function boundedValidator(
   schema: unknown,
   resolve: (ref: string) => unknown,
 ): Validator {
-  const limited = ((data: unknown) => {
+  const limited = relay((data) => {
     const limit = limitFault(schema, data, resolve);
-    if (limit) {
-      limited.errors = [limit];
-      return false;
-    }
-    const ok = full(data);
-    limited.errors = full.errors ?? null;
-    return ok;
-  }) as Validator;
-  limited.errors = null;
+    return limit ? [false, [limit]] : [full(data), full.errors ?? null];
+  });
   return firstFailure(quick, limited);
 }

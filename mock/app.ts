@@ -9,7 +9,6 @@ import { failure, type Envelope } from "./http/envelope.ts";
 import { begin, exchangeOf, finish } from "./http/exchange.ts";
 import { controlGuard, isControlPath } from "./http/control-guard.ts";
 import { RequestLog } from "./http/log.ts";
-import { requestTarget } from "./http/target.ts";
 import { answer, type Handler, type PipelineContext } from "./http/pipeline.ts";
 import { controlHandlers } from "./routes/control.ts";
 import type { PagesOptions } from "./routes/pages.ts";
@@ -83,8 +82,8 @@ export function createApp(service: MockService, options: AppOptions = {}): MockA
 
   // Unknown endpoints and methods answer in the envelope too.
   const notFound = (req: IncomingMessage, res: ServerResponse) => {
-    const { requestId } = begin(req, res, log);
-    const path = pathOf(req.url);
+    const { requestId, target } = begin(req, res, log);
+    const { path } = target;
     const same = allowedMethods([...operations, ...controlOps], path);
     if (same.length) {
       res.setHeader("Allow", same.join(", "));
@@ -111,8 +110,6 @@ export function createApp(service: MockService, options: AppOptions = {}): MockA
   return { handler, service, faults, log, violations: ctx.violations };
 }
 
-const pathOf = (url: string | undefined) => requestTarget(url).path;
-
 /** /__mock requests: the guard, then the control operations; false for the page and the live log. */
 function controlRouter(
   ctx: PipelineContext,
@@ -128,11 +125,11 @@ function controlRouter(
   const dispatch = createDispatcher(ctx, operations, handlers);
   const refuse = (res: ServerResponse, env: Envelope) => (answer(ctx, res, undefined, env), true);
   return (req, res) => {
-    if (!isControlPath(req.url)) return false;
-    const requestId = exchangeOf(res)!.requestId;
-    const refused = guard(req);
+    const { requestId, target } = exchangeOf(res)!;
+    if (!isControlPath(target.path)) return false;
+    const refused = guard(req, target);
     if (refused) return refuse(res, failure(requestId, refused.code, refused.field, "refused", refused.reason));
-    if (options.liveLog === false && pathOf(req.url) === `${CONTROL_PREFIX}/events`) {
+    if (options.liveLog === false && target.path === `${CONTROL_PREFIX}/events`) {
       const reason =
         "the live log streams only from a mock on a port (startMock, the CLI); here read GET /__mock/requests";
       return refuse(res, failure(requestId, "api_not_found", "path", "not_found", reason));

@@ -6,7 +6,7 @@
 // curl and test code send no Origin; the page at /__mock/ui is same-origin. Both keep working.
 import type { IncomingMessage } from "node:http";
 import { safeEqual } from "../domain/service.ts";
-import { requestTarget } from "./target.ts";
+import type { Target } from "./target.ts";
 
 export interface Refusal {
   code: "forbidden" | "unsupported_media_type" | "unauthorized";
@@ -46,16 +46,24 @@ export function normalisedPath(url: string): string {
   return `/${out.join("/")}`;
 }
 
-/** Whether a request is for the control API (and so must pass the guard), whatever the spelling of its path. */
-export const isControlPath = (url: string | undefined): boolean => {
-  const path = normalisedPath(requestTarget(url).path);
+/** Whether a request path is the control API's (and so must pass the guard), whatever its spelling. */
+export const isControlPath = (requestPath: string): boolean => {
+  const path = normalisedPath(requestPath);
   return path === "/__mock" || path.startsWith("/__mock/");
 };
 
-export function controlGuard(o: GuardOptions): (req: IncomingMessage) => Refusal | undefined {
+export function controlGuard(o: GuardOptions): (req: IncomingMessage, target: Target) => Refusal | undefined {
   const allowed = new Set(["localhost", "127.0.0.1", "::1", hostName(o.host), ...(o.extraHosts ?? []).map(hostName)]);
   const given = (v: unknown) => typeof v === "string" && safeEqual(v, o.token!);
-  return (req) => {
+  const foreign = (field: string, name: string): Refusal | undefined =>
+    o.token || allowed.has(hostName(name))
+      ? undefined
+      : {
+          code: "forbidden",
+          field,
+          reason: `${name || "(none)"} is not this mock's address; the control API answers to ${[...allowed].join(", ")} only (DNS rebinding)`,
+        };
+  return (req, target) => {
     if (o.token) {
       const query = new URL(req.url ?? "/", "http://x").searchParams.get("token");
       if (!given(req.headers["x-mock-control-token"]) && !given(query))
@@ -67,14 +75,10 @@ export function controlGuard(o: GuardOptions): (req: IncomingMessage) => Refusal
     }
     const host = req.headers.host ?? "";
     // An absolute-form target names the host the request is for (RFC 9112 3.2.2): it must pass as Host does.
-    const { authority } = requestTarget(req.url);
-    for (const [field, name] of [["Host", host], ...(authority === undefined ? [] : [["request target", authority]])])
-      if (!o.token && !allowed.has(hostName(name!)))
-        return {
-          code: "forbidden",
-          field: field!,
-          reason: `${name || "(none)"} is not this mock's address; the control API answers to ${[...allowed].join(", ")} only (DNS rebinding)`,
-        };
+    const refused =
+      foreign("Host", host) ??
+      (target.authority === undefined ? undefined : foreign("request target", target.authority));
+    if (refused) return refused;
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== `http://${host}` && origin !== `https://${host}`)
       return {

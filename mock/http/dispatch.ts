@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Operation } from "../../openapi/operations.ts";
 import { operationRoute, type Handler, type PipelineContext } from "./pipeline.ts";
-import { requestTarget } from "./target.ts";
+import { exchangeOf } from "./exchange.ts";
 
 type Route = { run: ReturnType<typeof operationRoute>; op: Operation };
 
@@ -42,7 +42,7 @@ export function createDispatcher(
   };
 
   return (req, res) => {
-    const { path, search } = requestTarget(req.url);
+    const { path, search } = exchangeOf(res)!.target;
     // HEAD is GET without the body (RFC 9110 9.3.2); node:http leaves the body out of a HEAD answer itself.
     const method = req.method === "HEAD" ? "GET" : req.method;
     const hit = exact.get(method ?? "")?.get(path);

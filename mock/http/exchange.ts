@@ -4,12 +4,15 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { newRequestId } from "./envelope-id.ts";
 import type { RequestLog } from "./log.ts";
+import { requestTarget, type Target } from "./target.ts";
 
 export interface Exchange {
   requestId: string;
   t0: number;
   method: string;
   url: string;
+  /** The target as routers read it, parsed once per request. */
+  target: Target;
   log: RequestLog;
   clientId?: string;
   operationId?: string;
@@ -28,6 +31,7 @@ export function begin(req: IncomingMessage, res: ServerResponse, log: RequestLog
     t0: performance.now(),
     method: req.method ?? "",
     url: req.url ?? "",
+    target: requestTarget(req.url),
     log,
     clientId: undefined,
     operationId: undefined,
@@ -49,6 +53,7 @@ export function finish(res: ServerResponse, status: number): void {
     at: Date.now(),
     method: ex.method,
     url: ex.url,
+    path: ex.target.path,
     status,
     ms: performance.now() - ex.t0,
     requestId: ex.requestId,

@@ -26,6 +26,8 @@ export interface Received {
   method: string;
   /** Path and query, as sent. */
   url: string;
+  /** The path as the router read it (mock/http/target.ts): what the `path` filter matches. */
+  path: string;
   status: number;
   ms: number;
   requestId: string;
@@ -37,7 +39,6 @@ export interface Received {
 /** A ring slot: the request as received, and its log entry once somebody needed it. */
 interface Slot {
   received: Received;
-  path: string;
   asset: boolean;
   /** Body characters this slot counts against the budget. */
   chars: number;
@@ -46,16 +47,11 @@ interface Slot {
   entry?: LogEntry;
 }
 
-const pathOf = (url: string) => {
-  const q = url.indexOf("?");
-  return q < 0 ? url : url.slice(0, q);
-};
-
 const matches = (s: Slot, f: RequestFilter) =>
   (f.operationId === undefined || s.received.operationId === f.operationId) &&
   (f.clientId === undefined || s.received.clientId === f.clientId) &&
   (f.method === undefined || s.received.method === f.method.toUpperCase()) &&
-  (f.path === undefined || s.path === f.path) &&
+  (f.path === undefined || s.received.path === f.path) &&
   (f.status === undefined || s.received.status === f.status) &&
   (f.include === "assets" || !s.asset);
 
@@ -91,11 +87,9 @@ export class RequestLog {
   ) {}
 
   record(received: Received): void {
-    const path = pathOf(received.url);
     const slot: Slot = {
       received,
-      path,
-      asset: isAsset(path),
+      asset: isAsset(received.path),
       chars: Math.min(received.body?.text.length ?? 0, BODY_CAP),
     };
     // A body past the cap is redacted and cut now, so the ring never holds more than BODY_CAP of it.

@@ -43,9 +43,8 @@ export interface PipelineContext {
 }
 
 /**
- * The query as node:querystring parses it (an object without prototype); the common case (nothing escaped)
- * without it,
- * as its parse was the largest single cost of a GET.
+ * The query as node:querystring parses it; the common case (nothing escaped) without it, as its parse was the
+ * largest single cost of a GET.
  */
 export function parseSearch(search: string): ParsedUrlQuery {
   if (search.includes("%") || search.includes("+")) return parseQuery(search);

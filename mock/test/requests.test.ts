@@ -119,6 +119,7 @@ describe("what the log keeps", () => {
     at: 0,
     method: "POST",
     url: "/x",
+    path: "/x",
     status: 200,
     ms: 0,
     requestId: "r",

@@ -122,6 +122,7 @@ describe("bounded by design", () => {
       at: Date.now(),
       method: "GET",
       url: `/x/${"y".repeat(200)}`,
+      path: `/x/${"y".repeat(200)}`,
       status: 200,
       ms: 1,
       requestId: "0".repeat(32),
@@ -175,7 +176,8 @@ describe("bounded by design", () => {
     expect(lines[0]).toMatch(/ GET \/__mock\/ui\/ui\.css 200 /);
     expect(lines[1]).toMatch(/ GET \/docs\/ 200 /);
     expect(lines[2]).toMatch(/ GET \/no\/such\/path 404 /);
-    for (let i = 0; i < 600; i++) m.log.record({ at: 0, method: "GET", url: "/", status: 200, ms: 0, requestId: "x" });
+    for (let i = 0; i < 600; i++)
+      m.log.record({ at: 0, method: "GET", url: "/", path: "/", status: 200, ms: 0, requestId: "x" });
     expect(m.log.recent()).toHaveLength(500);
   });
 });

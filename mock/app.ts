@@ -99,7 +99,6 @@ export function createApp(service: MockService, options: AppOptions = {}): MockA
     controlPrefix: control ? CONTROL_PREFIX : undefined,
     answer: (res, env) => answer(ctx, res, undefined, env),
     notFound,
-    bodyLimit,
   });
 
   const handler = (req: IncomingMessage, res: ServerResponse) => {

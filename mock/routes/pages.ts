@@ -19,7 +19,6 @@ export interface PagesOptions {
   answer(res: ServerResponse, env: Envelope): void;
   /** Whatever nothing here serves: the envelope's 404 or 405. */
   notFound(req: IncomingMessage, res: ServerResponse): void;
-  bodyLimit: number;
 }
 
 /** No favicon, and no 404 for it either (browsers ask on every page, the vendor API's included). */
@@ -70,20 +69,18 @@ export function pagesApp(o: PagesOptions): express.Express {
   );
   app.use((req: Request, res: Response) => o.notFound(req, res));
 
-  // Errors raised while serving a page: a malformed path, a body too large or badly encoded.
+  // Errors raised while serving a page (nothing here reads a body): a file that is not there, a malformed path.
   app.use((err: Error & { status?: number }, req: Request, res: Response, _next: NextFunction) => {
     const id = res.locals.requestId as string;
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (res.headersSent) return void res.end();
-    if (status === 404) return o.notFound(req, res); // a page asset that is not there
-    const fail = (...args: Parameters<typeof failure> extends [string, ...infer R] ? R : never) =>
-      o.answer(res, failure(id, ...args));
-    if (status === 413)
-      return fail("request_entity_too_large", "body", "too_large", `exceeds the limit of ${o.bodyLimit} bytes`);
-    if (status === 415) return fail("unsupported_media_type", "Content-Encoding", "unsupported", err.message);
-    if (status < 500) return fail("invalid_json", "body", "unreadable", err.message);
+    if (status === 404) return o.notFound(req, res);
+    if (status < 500) return o.answer(res, failure(id, "invalid_json", "body", "unreadable", err.message));
     console.error(`[${id}] ${req.method} ${req.path} failed:`, err);
-    fail("internal_error", "", "internal", "the mock failed to process this request; see its log");
+    o.answer(
+      res,
+      failure(id, "internal_error", "", "internal", "the mock failed to process this request; see its log"),
+    );
   });
   return app;
 }

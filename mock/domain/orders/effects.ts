@@ -1,6 +1,5 @@
 // What an order is once decided: its record, its answer, its lines, and what it does to an instance.
 import { nameOf } from "../catalog.ts";
-import { makeInstance } from "../shapes.ts";
 import type { Effect, Instance, Order, OrderLine, OrderResult, Product } from "../types.ts";
 import type { Item, OrderBase, OrderContext, OrderOutcome } from "./context.ts";
 
@@ -106,7 +105,7 @@ export function applyEffect(current: Instance | undefined, effect: Effect, now: 
   return withChanges(current, { ...current.services }, current.createTime, expireTime, effect.billingCycle);
 }
 
-/** A copy of an instance with new services and times (no spread: see shapes.ts). */
+/** A copy of an instance with new services and times, spelled out (a spread is slow; #putInstance stores it). */
 function withChanges(
   i: Instance,
   services: Record<string, number>,
@@ -115,7 +114,7 @@ function withChanges(
   billingCycle = i.billingCycle,
 ): Instance {
   const { instanceId, productNo, productId, partnerId, planId, trial, quantity } = i;
-  return makeInstance({
+  return {
     instanceId,
     productNo,
     productId,
@@ -127,7 +126,7 @@ function withChanges(
     billingCycle,
     createTime,
     expireTime,
-  });
+  };
 }
 
 export function resultOf(order: Order): OrderResult {

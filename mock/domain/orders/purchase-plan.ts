@@ -1,6 +1,6 @@
 // purchase_plan: a new, active instance of a plan with its services, for one billing cycle.
 import type { Opening, OrderContext, OrderOutcome, OrderRequest } from "./context.ts";
-import { makeInstance } from "../shapes.ts";
+import type { Instance } from "../types.ts";
 import { paid } from "./effects.ts";
 import { checkQuantity, checkWithinExtensions, cycleMs } from "./rules.ts";
 import { planAndServices } from "./plan-items.ts";
@@ -13,7 +13,7 @@ export function decidePurchasePlan(req: OrderRequest, ctx: OrderContext, open: O
   for (const { item, i, s } of serviceItems) services[s.serviceId] = checkQuantity(item, i, s);
   const ids = ctx.ids.peekInstance();
   // Spelled out, not spread from the IDs: a spread made every later field a slow store (a tenth of an order).
-  const instance = makeInstance({
+  const instance: Instance = {
     instanceId: ids.instanceId,
     productNo: ids.productNo,
     productId: product.productId,
@@ -25,7 +25,7 @@ export function decidePurchasePlan(req: OrderRequest, ctx: OrderContext, open: O
     billingCycle: plan.billingCycle!,
     createTime: ctx.now,
     expireTime: ctx.now + cycleMs(plan.billingCycle!, plan.multiCycle ?? 0),
-  });
+  };
   checkWithinExtensions(product, instance, serviceItems);
   return paid(ctx, open.base, req.serviceList, product, instance, { kind: "new", instance });
 }

@@ -1,7 +1,7 @@
 // trial_plan: a free trial instance of a plan, once per (user, product); no order number, ID or transaction.
 import { DAY_MS } from "../clock.ts";
 import { refuse } from "../errors.ts";
-import { makeInstance } from "../shapes.ts";
+import type { Instance } from "../types.ts";
 import type { Opening, OrderContext, OrderOutcome, OrderRequest } from "./context.ts";
 import { makeOrder, orderLines, resultOf } from "./effects.ts";
 import { checkBilling, checkConnection, planEntry, serviceEntry, splitPlan } from "./rules.ts";
@@ -26,7 +26,7 @@ export function decideTrialPlan(req: OrderRequest, ctx: OrderContext, open: Open
       `${partnerId ? `subordinate ${partnerId}` : "this account"} already had a free trial of product ${product.productId}`,
     );
   const ids = (!partnerId && ctx.trialIds) || ctx.ids.peekInstance();
-  const instance = makeInstance({
+  const instance: Instance = {
     instanceId: ids.instanceId,
     productNo: ids.productNo,
     productId: product.productId,
@@ -38,7 +38,7 @@ export function decideTrialPlan(req: OrderRequest, ctx: OrderContext, open: Open
     billingCycle: "",
     createTime: ctx.now,
     expireTime: ctx.now + (entry.trialDays ?? 30) * DAY_MS,
-  });
+  };
   const lines = orderLines(req.serviceList, product);
   const order = makeOrder(open.base, { orderId: null, orderNo: "", transactionNo: "" }, instance, lines);
   return { order, instance, trialKey, result: resultOf(order) };

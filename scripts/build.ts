@@ -55,6 +55,7 @@ const inlineSpec: Plugin = {
 
 // npm nests a package once per dependent when versions clash with the root's (mime-db sat in the bundle three
 // times, 200 KB each, parsed at every start): every copy of one name@version resolves to the first one seen.
+const NODE_MODULES = `${sep}node_modules${sep}`;
 const dedupe: Plugin = {
   name: "dedupe",
   setup(b) {
@@ -64,10 +65,11 @@ const dedupe: Plugin = {
       if (args.pluginData === skip) return undefined;
       const { kind, importer, resolveDir } = args;
       const r = await b.resolve(args.path, { kind, importer, resolveDir, pluginData: skip });
-      const at = r.path.lastIndexOf(`${sep}node_modules${sep}`);
+      const at = r.path.lastIndexOf(NODE_MODULES);
       if (r.errors.length || r.external || at < 0) return r;
-      const rest = r.path.slice(at + 14).split(sep);
-      const root = r.path.slice(0, at + 14) + rest.slice(0, rest[0]!.startsWith("@") ? 2 : 1).join(sep);
+      const inside = at + NODE_MODULES.length;
+      const rest = r.path.slice(inside).split(sep);
+      const root = r.path.slice(0, inside) + rest.slice(0, rest[0]!.startsWith("@") ? 2 : 1).join(sep);
       const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { name: string; version: string };
       const key = `${pkg.name}@${pkg.version}${r.path.slice(root.length)}`;
       if (!first.has(key)) first.set(key, r.path);

@@ -54,6 +54,18 @@ describe("table", () => {
     expect(plan).toMatchObject({ fresh: { rps: 1000 }, after: { rps: 900 }, ratio: 0.9 });
   });
 
+  it("takes each ratio as the median of the rounds' own ratios, so a round on a slowed machine moves both sides", () => {
+    // The machine runs at half speed from the middle of round 2 to the middle of round 3: each side's median alone
+    // would give 160 / 30 = 5.33.
+    const s = samples({
+      "fresh|getOrder": [300, 150, 160],
+      "filled|getOrder": [330, 140, 320],
+      "prism|getOrder": [30, 15, 32],
+    });
+    expect(compareRows(s, ["getOrder"])[0]).toMatchObject({ mock: { rps: 160 }, prism: { rps: 30 }, vsPrism: 10 });
+    expect(scaleRows(s, ["getOrder"])[0]).toMatchObject({ ratio: 1.1 });
+  });
+
   it("rates the fill's first and last window and the RSS per stored order", () => {
     const r = results();
     expect(r.fill).toMatchObject({ orders: 40, first: 20, last: 16, ratio: 0.8, seconds: 2.3 });

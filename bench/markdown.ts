@@ -75,7 +75,7 @@ export function markdown(r: Results): string {
   return [
     `Run ${m.date.slice(0, 10)}: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, Node ${m.node}. ${s.connections} connections, ` +
       `${s.rounds} interleaved rounds of at most ${s.durationS} s (order rounds: at most ${n(s.orderRequests)} orders, ` +
-      `trials ${n(s.trialRequests)}) after ${s.warmupRounds ?? 0} untimed warm-up round(s), medians.`,
+      `trials ${n(s.trialRequests)}) after ${s.warmupRounds ?? 0} untimed warm-up round(s), medians; each ratio is the median of the rounds' own ratios.`,
     "",
     `**Growth.** Fresh: the seed plus one page (25) of orders, reset before every round. After: one mock filled with ` +
       `${n(fill.orders)} ${fill.kind} orders (it held ${n(r.held.from)} orders when its rows began, ${n(r.held.to)} when they ended).`,

@@ -47,8 +47,8 @@ export function settingsFromEnv(env = process.env): Settings {
     rounds: num("BENCH_ROUNDS", 3),
     warmupRounds: num("BENCH_WARMUP", 1),
     connections: CONNECTIONS,
-    orderRequests: num("BENCH_ORDER_REQUESTS", 5000),
-    trialRequests: num("BENCH_TRIAL_REQUESTS", 1000),
+    orderRequests: num("BENCH_ORDER_REQUESTS", 20_000),
+    trialRequests: num("BENCH_TRIAL_REQUESTS", 3000),
     scaleOrders,
     window: Math.min(10_000, Math.max(1, Math.floor(scaleOrders / 10))),
     launches: num("BENCH_LAUNCHES", 5),
@@ -184,7 +184,10 @@ export async function runScaling(s: Settings, log: (line: string) => void): Prom
   const launches = await launchMs(s);
   log(`launch to first answer: ${launches.join(", ")} ms`);
   const maxAccounts = String((s.rounds + s.warmupRounds) * trialAccounts(s) + 10);
-  const args = mockArgs("--max-accounts", maxAccounts);
+  // Room for the fill and every order round on the filled mock's one account.
+  const orderRounds = (s.rounds + s.warmupRounds) * ORDER_KINDS.length * (s.requests ?? s.orderRequests);
+  const maxOrders = String(Math.max(200_000, s.scaleOrders + orderRounds + 10 * CONNECTIONS + 1000));
+  const args = mockArgs("--max-accounts", maxAccounts, "--max-orders-per-account", maxOrders);
   const [fresh, filled, prism] = await startAll([launch("fresh", args), launch("filled", args), startPrism()]);
   const ceiling = await startCeiling(fresh).catch(async (e) => {
     await Promise.all([fresh, filled, prism].map(stop));

@@ -88,24 +88,34 @@ export function measured(samples: Sample[] = []): Measured {
   };
 }
 
-/** Samples are keyed `role|row`, role being fresh, filled, prism or ceiling. */
+/**
+ * The median of the rounds' own ratios a[i] / b[i]: both servers of a round ran seconds apart, so a machine that
+ * slows down between rounds (this one's speed halved within a run) moves both sides of a ratio alike.
+ */
+export function pairedRatio(a: Sample[] = [], b: Sample[] = []): number {
+  const n = Math.min(a.length, b.length);
+  const each = Array.from({ length: n }, (_, i) => (b[i]!.rps > 0 ? a[i]!.rps / b[i]!.rps : 0));
+  return n ? Math.round(med(each) * 100) / 100 : 0;
+}
+
+/** Samples are keyed `role|row`, role being fresh, filled, prism or ceiling, each list in round order. */
 export function scaleRows(samples: Map<string, Sample[]>, keys: string[]): ScaleRow[] {
   return keys.map((key) => {
-    const fresh = measured(samples.get(`fresh|${key}`));
-    const after = measured(samples.get(`filled|${key}`));
-    return { key, fresh, after, ratio: ratio(after.rps, fresh.rps) };
+    const f = samples.get(`fresh|${key}`);
+    const a = samples.get(`filled|${key}`);
+    return { key, fresh: measured(f), after: measured(a), ratio: pairedRatio(a, f) };
   });
 }
 
 export function compareRows(samples: Map<string, Sample[]>, keys: string[]): CompareRow[] {
   return keys.map((key) => {
-    const mock = measured(samples.get(`fresh|${key}`));
-    const prism = measured(samples.get(`prism|${key}`));
-    const row: CompareRow = { key, mock, prism, vsPrism: ratio(mock.rps, prism.rps) };
+    const m = samples.get(`fresh|${key}`);
+    const p = samples.get(`prism|${key}`);
+    const row: CompareRow = { key, mock: measured(m), prism: measured(p), vsPrism: pairedRatio(m, p) };
     const c = samples.get(`ceiling|${key}`);
     if (c) {
       row.ceiling = measured(c);
-      row.vsCeiling = ratio(mock.rps, row.ceiling.rps);
+      row.vsCeiling = pairedRatio(m, c);
     }
     return row;
   });

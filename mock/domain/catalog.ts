@@ -32,6 +32,8 @@ export function nameOf(product: Product, id: string): string {
 export class Catalog {
   readonly byId: ReadonlyMap<number, Product>;
   readonly #list: Array<{ name: string; productId: number }>;
+  /** my_price_info answers, made once per product and billing cycle (the catalog never changes). */
+  readonly #prices = new Map<string, ReturnType<Catalog["pricesOf"]>>();
 
   constructor(products: Product[]) {
     this.byId = new Map(products.map((p) => [p.productId, p]));
@@ -86,7 +88,7 @@ export class Catalog {
     );
   }
 
-  /** my_price_info: list prices of the plans and services that offer the billing cycle. */
+  /** my_price_info: list prices of the plans and services that offer the billing cycle; one object per product and cycle. */
   priceInfo(productId: number, billingCycle: BillingCycle, offeringId: string) {
     const product = this.product(productId);
     if (offeringId !== product.offeringId)
@@ -96,12 +98,19 @@ export class Catalog {
         "not_found",
         `${offeringId} is not the offering of product ${productId}`,
       );
+    const key = `${productId} ${billingCycle}`;
+    let answer = this.#prices.get(key);
+    if (!answer) this.#prices.set(key, (answer = this.pricesOf(product, billingCycle)));
+    return answer;
+  }
+
+  private pricesOf(product: Product, billingCycle: BillingCycle) {
     const line = (id: string, x: CatalogPlan | CatalogService) =>
       x.prices?.[billingCycle] === undefined
         ? []
         : [{ id, name: x.name, unitPrice: x.prices[billingCycle], unit: "unit" in x ? x.unit : "extension" }];
     return {
-      offeringId,
+      offeringId: product.offeringId,
       currencyCode: "USD",
       billingCycle,
       planList: product.planList

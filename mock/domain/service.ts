@@ -220,9 +220,10 @@ export class MockService extends ServiceReads {
   }
 
   /** The account of a valid access token (every secured request comes here first). */
-  authenticate(token: string): Account {
+  /** The account of an access token; `wellFormed` throws for a malformed one (run unless already verified). */
+  authenticate(token: string, wellFormed?: (token: string) => void): Account {
     this.#available();
-    return this.#sessions.authenticate(token);
+    return this.#sessions.authenticate(token, wellFormed);
   }
 
   /** The state of one account for the control API and the page: bounded, newest first. */

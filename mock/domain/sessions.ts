@@ -95,11 +95,13 @@ export class Sessions {
   }
 
   /** The account of a valid access token. Verified tokens are remembered, so the signature is checked once. */
-  authenticate(token: string): Account {
+  authenticate(token: string, wellFormed?: (token: string) => void): Account {
     let known = this.#verified.get(token.slice(-VERIFIED_KEY_CHARS));
     // A reset or a replaced account invalidates what was remembered.
-    if (!known || known.token !== token || this.state.accounts.get(known.account.clientId) !== known.account)
+    if (!known || known.token !== token || this.state.accounts.get(known.account.clientId) !== known.account) {
+      wellFormed?.(token);
       known = this.#verifyAccess(token);
+    }
     if (known.exp <= nowS(this.now(known.account.clientId)))
       refuse(
         "token_expired",

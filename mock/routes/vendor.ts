@@ -2,7 +2,7 @@
 import { refuse } from "../domain/errors.ts";
 import type { MockService } from "../domain/service.ts";
 import type { Account } from "../domain/types.ts";
-import { pageOfUnchanging, unchanging } from "../http/envelope.ts";
+import { pageOfUnchanging, unchanging } from "../http/result-text.ts";
 import type { TypedHandlers } from "../http/typed.ts";
 import type { operations } from "../../openapi/generated/partner-portal.ts";
 
@@ -37,8 +37,8 @@ export function vendorHandlers(service: MockService): TypedHandlers<operations> 
       return unchanging(service.addOnInfo(query.productId, params.purchaseType, params.pricingServiceId, plan));
     },
     getPriceInfo: ({ account, query }) =>
-      service.priceInfo(account!, query.productId, query.billingCycle, query.offeringId, query.partnerId),
-    getSubordinate: ({ account, params }) => service.subordinate(account!, params.partnerId),
+      unchanging(service.priceInfo(account!, query.productId, query.billingCycle, query.offeringId, query.partnerId)),
+    getSubordinate: ({ account, params }) => unchanging(service.subordinate(account!, params.partnerId)),
     getInstanceProduct: ({ account, query }) =>
       unchanging(service.instanceProduct(account!, query.productId, query.productNo)),
     getProductModel: ({ account, query }) => {

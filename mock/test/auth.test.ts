@@ -169,6 +169,17 @@ describe("bearer tokens on the API", () => {
     expectEnvelopeError(await call(`Bearer ${hd}.${forged}.${sig}`), 401, "invalid_token", "Authorization");
   });
 
+  it("a verified token with characters a token cannot hold added is malformed, not taken from what was verified", async () => {
+    const t = await h.token();
+    expect((await call(`Bearer ${t}`)).status).toBe(200);
+    for (const bad of [`${t}!`, `!${t}`, `${t.slice(0, 40)} ${t.slice(40)}`]) {
+      const r = await call(`Bearer ${bad}`);
+      expectEnvelopeError(r, 401, "invalid_token", "Authorization");
+      expect(r.body.detailMessage).toBe("Authorization: must be Bearer followed by the access token");
+    }
+    expect((await call(`bearer   ${t}`)).status).toBe(200);
+  });
+
   it("the vendor's own sample token (another server's key) is refused", async () => {
     const sample =
       "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhdWQiOlsicmVzMSJdLCJYLU1TLVVTRVIiOiJ7XCJleHByXCI6XCIwXCIsXCJ0eXBlXCI6XCJwYXJ0bmVyXCIsXCJ1Y0lkXCI6XCIzMDc2OTE1NDU0NDY4NzY3NzQ0XCIsXCJ1c2VyQ29kZVwiOlwiUGFydG5lclwiLFwidXNlcklkXCI6XCIzMDc2OTE1NDU0NDg5NzM5MjY0XCIsXCJ1c2VybmFtZVwiOlwicGFydG5lcmV4YW1wbGVAb3V0bG9vay5jb21cIn0iLCJ1c2VyX25hbWUiOiJwYXJ0bmVyZXhhbXBsZUBvdXRsb29rLmNvbSIsInNjb3BlIjpbImFsbCJdLCJleHAiOjE3Mzk3MTc5MjYsInRva2VuX3R5cGUiOiJvcGVuYXBpIiwianRpIjoidmlzMkh0QkxaUStNQmxPbS9UdThWR1pyNFljPSIsImF1dGhvcml0aWVzIjpbIjc5Il0sImNsaWVudF9pZCI6IjE0NDI5NjM2ODBiMjM0YjA0YmRjZDVjMTZmODcyOWQ2In0.RPRoTJRkXCB4krDSwGRpUFyCfUVv2LHjIiBICA1pCiY";

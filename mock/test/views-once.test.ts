@@ -1,7 +1,11 @@
 // Views of orders and instances are made once and their JSON spliced into later pages (mock/domain/views.ts,
 // mock/http/envelope.ts). That must never show a stale status, and the page must be exactly JSON.stringify's.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import request from "supertest";
 import { beforeEach, expect, it } from "vitest";
+import { fromRoot } from "../../openapi/root.ts";
 import { expandBody, json } from "./bodies.ts";
 import { Harness } from "./harness.ts";
 
@@ -57,4 +61,35 @@ it("a spliced page is exactly what JSON.stringify makes of it", async () => {
       expect(text).toBe(JSON.stringify(JSON.parse(text)));
       expect(text.startsWith('{"count":')).toBe(true);
     }
+});
+
+it("a page asked again with the same first item but another size or after a new order is made anew", async () => {
+  for (let i = 0; i < 3; i++) await h.order(json(expandBody(1)), token);
+  const page = async (size: number) => (await h.get(`${ORDERS}?pageNo=1&pageSize=${size}`, token)).body.result;
+  const one = await page(1);
+  const two = await page(2);
+  expect(two.results[0].orderNo).toBe(one.results[0].orderNo);
+  expect([one.results.length, one.pageSize, two.results.length, two.pageSize]).toEqual([1, 1, 2, 2]);
+  expect((await page(1)).results.length).toBe(1);
+  const newest = (await h.order(json(expandBody(2)), token)).body.result.orderNo;
+  const after = await page(2);
+  expect(after.results.map((o: { orderNo: string }) => o.orderNo)).toEqual([newest, one.results[0].orderNo]);
+  expect(after.total).toBe(two.total + 1);
+});
+
+it("a result with characters beyond ASCII is sent with its UTF-8 length, an ASCII one with its own", async () => {
+  const seed = JSON.parse(readFileSync(fromRoot("mock", "seed", "default.json"), "utf8"));
+  seed.account.subordinates[0].company = "Zoë Müller 中";
+  const file = join(mkdtempSync(join(tmpdir(), "seed-")), "seed.json");
+  writeFileSync(file, JSON.stringify(seed));
+  h = await Harness.create({ seed: file });
+  token = await h.token();
+  for (const path of ["/user/openapi/user/v1/client/partner_list", "/pricing/openapi/purchase/v1/product_list"])
+    for (let i = 0; i < 2; i++) {
+      const r = await request(h.handler).get(path).set("User-Agent", "OpenAPI").set("Authorization", `Bearer ${token}`);
+      expect(r.status).toBe(200);
+      expect(Number(r.headers["content-length"])).toBe(Buffer.byteLength(r.text));
+    }
+  const names = (await h.get("/user/openapi/user/v1/client/partner_list", token)).body.result;
+  expect(JSON.stringify(names)).toContain("Zoë Müller 中");
 });

@@ -219,8 +219,10 @@ export class MockService extends ServiceReads {
     return this.#sessions.issueForRefreshToken(token);
   }
 
-  /** The account of a valid access token (every secured request comes here first). */
-  /** The account of an access token; `wellFormed` throws for a malformed one (run unless already verified). */
+  /**
+   * The account of a valid access token (every secured request comes here first); `wellFormed` throws for a
+   * malformed one, and runs only for a token not already verified.
+   */
   authenticate(token: string, wellFormed?: (token: string) => void): Account {
     this.#available();
     return this.#sessions.authenticate(token, wellFormed);

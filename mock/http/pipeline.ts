@@ -109,11 +109,11 @@ function authenticate(ctx: PipelineContext, header: string | undefined): Account
 }
 
 const BEARER = /^Bearer +/i;
+const TOKEN = /^[A-Za-z0-9._~+/=-]+$/;
 function wellFormed(token: string): void {
   if (!TOKEN.test(token))
     throw new DomainError("invalid_token", "Authorization", "malformed", "must be Bearer followed by the access token");
 }
-const TOKEN = /^[A-Za-z0-9._~+/=-]+$/;
 
 export function operationRoute(ctx: PipelineContext, op: Operation, handler: Handler) {
   // Each header parameter's name as the spec spells it and as node:http keys it.

@@ -67,7 +67,7 @@ interface Row {
 function rows(): Row[] {
   return [
     { key: "requestToken", roles: ["fresh", "filled"] },
-    ...readRequests().map((r) => ({ key: r.key, roles: ["fresh", "filled", "prism"] as Role[] })),
+    ...readRequests().map((r) => ({ key: r.key, roles: ["fresh", "filled", "prism", "ceiling"] as Role[] })),
     ...ORDER_KINDS.map((kind) => ({
       key: orderRequest(kind).key,
       kind,
@@ -150,14 +150,22 @@ async function launchMs(s: Settings): Promise<number[]> {
   return samples;
 }
 
-/** The ceiling answers each order shape with the mock's own bytes for it. */
+/**
+ * The ceiling answers each order shape, and each GET row as the fresh mock holds it in a round (one page of
+ * orders), with the mock's own bytes. It is asked the GETs without an order ID of its own (the spec's example).
+ */
 async function startCeiling(fresh: Server): Promise<Server> {
   await reset(fresh);
-  const bodies: Record<string, string> = {};
+  const orders: Record<string, string> = {};
   for (const kind of ["purchase_service", "purchase_plan"] as const)
-    bodies[kind] = (await call(fresh, orderRequest(kind))).text;
+    orders[kind] = (await call(fresh, orderRequest(kind))).text;
+  let id = "";
+  for (let i = 0; i < PAGE; i++) id = await placeOrder(fresh, "purchase_plan");
+  const asked = readRequests();
+  const gets: Record<string, string> = {};
+  for (const [i, req] of readRequests({ id }).entries()) gets[asked[i]!.path] = (await call(fresh, req)).text;
   const file = join(mkdtempSync(join(tmpdir(), "bench-ceiling-")), "bodies.json");
-  writeFileSync(file, JSON.stringify(bodies));
+  writeFileSync(file, JSON.stringify({ orders, gets }));
   return launch("ceiling", ["--import", "tsx", fromRoot("bench", "ceiling.ts"), "$PORT", file], "/");
 }
 

@@ -2,7 +2,7 @@
 import type { ServerResponse } from "node:http";
 import { statusOf, type ErrorCode } from "./codes.ts";
 import { finish } from "./exchange.ts";
-import { resultText } from "./result-text.ts";
+import { bytesOf, resultText } from "./result-text.ts";
 
 export interface Envelope {
   code: string;
@@ -35,17 +35,28 @@ export function failure(
 export function send(res: ServerResponse, env: Envelope, httpStatus?: 200): void {
   // Responses carry IDs as strings, so JSON.stringify is exact here (and faster than a lossless writer).
   const result = resultText(env.result);
-  const body = `{"code":${JSON.stringify(env.code)},"detailMessage":${JSON.stringify(env.detailMessage)},"requestId":"${env.requestId}","result":${result.text},"status":${env.status}}`;
+  const head = `{"code":${JSON.stringify(env.code)},"detailMessage":${JSON.stringify(env.detailMessage)},"requestId":"${env.requestId}","result":`;
+  const tail = `,"status":${env.status}}`;
   // A success around a result known to be ASCII is ASCII (codes and requestIds are): its length is its byte
   // count, and it is written byte for byte, where measuring and encoding a long page as UTF-8 cost a tenth of it.
   const ascii = result.ascii && env.detailMessage === "";
+  const bytes = ascii ? bytesOf(result) : undefined;
+  const length = bytes ? head.length + bytes.length + tail.length : undefined;
+  const body = bytes ? "" : head + result.text + tail;
   // A flat list of headers: node:http takes it without walking an object's keys.
   res.writeHead(httpStatus ?? env.status, [
     "Content-Type",
     "application/json; charset=utf-8",
     "Content-Length",
-    String(ascii ? body.length : Buffer.byteLength(body)),
+    String(length ?? (ascii ? body.length : Buffer.byteLength(body))),
   ]);
-  res.end(body, ascii ? "latin1" : "utf8");
+  if (bytes) {
+    // A result made once goes out as its bytes between the envelope's two ends, in one write (corked): no
+    // joined string to flatten and encode per answer (a 12 KB page cost half of node:http's rate that way).
+    res.cork();
+    res.write(head, "latin1");
+    res.write(bytes);
+    res.end(tail, "latin1");
+  } else res.end(body, ascii ? "latin1" : "utf8");
   finish(res, env.status);
 }

@@ -5,10 +5,24 @@
 export interface ResultText {
   text: string;
   ascii: boolean;
+  /** Made once: a text sent again and again is written from these bytes, not encoded anew each time. */
+  reused: boolean;
+  bytes?: Buffer;
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
-const made = (text: string): ResultText => ({ text, ascii: !NON_ASCII.test(text) });
+const made = (text: string): ResultText => ({ text, ascii: !NON_ASCII.test(text), reused: true, bytes: undefined });
+// A text made for one answer: whether it is ASCII is not measured (it would cost what it saves).
+const madeNow = (text: string): ResultText => ({ text, ascii: false, reused: false, bytes: undefined });
+
+/** Below this, joining and encoding a text per answer costs less than writing it in three pieces. */
+const BYTES_FROM = 2048;
+
+/** The bytes of a long ASCII text made once, encoded on first use and kept with it. */
+export function bytesOf(result: ResultText): Buffer | undefined {
+  if (!result.reused || !result.ascii || result.text.length < BYTES_FROM) return undefined;
+  return (result.bytes ??= Buffer.from(result.text, "latin1"));
+}
 
 const immutable = new WeakSet<object>();
 const serialized = new WeakMap<object, ResultText>();
@@ -19,15 +33,18 @@ export function unchanging<T extends object>(result: T): T {
   return result;
 }
 
-/** Results whose own fields change but whose listed items (under `results`) never do: a page of views. */
-const pages = new WeakSet<object>();
+/**
+ * Marks a page, a new object on every answer: a symbol key (which JSON.stringify and for-in skip) where a WeakSet
+ * would take one more entry per answer for the collector to clear.
+ */
+const PAGE = Symbol("page of unchanging views");
 
 /**
  * Marks a page whose items are views that never change (the domain hands out the same view object for as long
  * as it holds): each item's JSON is made once and spliced into every page that lists it.
  */
 export function pageOfUnchanging<T extends { results: object[] }>(page: T): T {
-  pages.add(page);
+  (page as T & { [PAGE]?: true })[PAGE] = true;
   return page;
 }
 
@@ -80,8 +97,8 @@ function pageText(page: Page): ResultText {
 
 /** JSON.stringify(result) ("null" for undefined), with the JSON of unchanging parts made once. */
 export function resultText(result: unknown): ResultText {
-  if (result === null || typeof result !== "object") return { text: JSON.stringify(result) ?? "null", ascii: false };
+  if (result === null || typeof result !== "object") return madeNow(JSON.stringify(result) ?? "null");
   if (immutable.has(result)) return once(result);
-  if (pages.has(result)) return pageText(result as Page);
-  return { text: JSON.stringify(result), ascii: false };
+  if ((result as { [PAGE]?: true })[PAGE]) return pageText(result as Page);
+  return madeNow(JSON.stringify(result));
 }

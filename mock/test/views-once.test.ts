@@ -6,7 +6,7 @@ import { join } from "node:path";
 import request from "supertest";
 import { beforeEach, expect, it } from "vitest";
 import { fromRoot } from "../../openapi/root.ts";
-import { expandBody, json } from "./bodies.ts";
+import { expandBody, json, purchasePlanBody } from "./bodies.ts";
 import { Harness } from "./harness.ts";
 
 let h: Harness;
@@ -92,4 +92,31 @@ it("a result with characters beyond ASCII is sent with its UTF-8 length, an ASCI
     }
   const names = (await h.get("/user/openapi/user/v1/client/partner_list", token)).body.result;
   expect(JSON.stringify(names)).toContain("Zoë Müller 中");
+});
+
+it("a long result made once is sent whole between the envelope's ends, each time, and HEAD gives only its length", async () => {
+  const INFO = "/pricing/openapi/purchase/v1/purchase_product_info?productId=14";
+  for (let i = 0; i < 10; i++) expect((await h.order(json(purchasePlanBody()), token)).body.code).toBe("success");
+  for (const path of [PRODUCTS, INFO]) {
+    const texts: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const r = await request(h.handler).get(path).set("User-Agent", "OpenAPI").set("Authorization", `Bearer ${token}`);
+      expect(r.status).toBe(200);
+      expect(Number(r.headers["content-length"])).toBe(Buffer.byteLength(r.text));
+      // Long enough for the bytes kept with it (mock/http/result-text.ts): the path under test.
+      expect(resultText(r.text).length).toBeGreaterThan(2048);
+      expect(JSON.parse(r.text)).toMatchObject({ code: "success", detailMessage: "", status: 200 });
+      texts.push(r.text);
+    }
+    const [a, b] = texts.map((t) => JSON.parse(t) as { requestId: string });
+    expect(a!.requestId).not.toBe(b!.requestId);
+    expect(texts[1]!.replace(b!.requestId, a!.requestId)).toBe(texts[0]);
+    const head = await request(h.handler)
+      .head(path)
+      .set("User-Agent", "OpenAPI")
+      .set("Authorization", `Bearer ${token}`);
+    expect(head.status).toBe(200);
+    expect(Number(head.headers["content-length"])).toBe(Buffer.byteLength(texts[0]!));
+    expect(head.text ?? "").toBe("");
+  }
 });

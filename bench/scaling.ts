@@ -44,7 +44,7 @@ export function settingsFromEnv(env = process.env): Settings {
   const scaleOrders = num("BENCH_SCALE_ORDERS", 100_000);
   return {
     durationS: num("BENCH_DURATION", 3),
-    rounds: num("BENCH_ROUNDS", 3),
+    rounds: num("BENCH_ROUNDS", 5),
     warmupRounds: num("BENCH_WARMUP", 1),
     connections: CONNECTIONS,
     orderRequests: num("BENCH_ORDER_REQUESTS", 20_000),

@@ -39,8 +39,10 @@ export function invalidUtf8At(buf: Buffer): number {
 
 /** What one pass over a JSON body's text found (the text may be malformed: the pass never reads past its end). */
 export interface JsonScan {
-  /** The first key repeated within one object, with its offset. */
+  /** The first key repeated within one object, with its offset (looked for only when asked). */
   duplicate?: { key: string; at: number };
+  /** How many keys the text's objects hold in all, repeated ones included. */
+  keys: number;
   /** [start, end) of each integer literal a double cannot hold: quoted, JSON.parse keeps its digits as text. */
   unsafe: number[];
   /** Something only the lossless parser decides exactly (a long fraction or exponent, deep nesting). */
@@ -56,8 +58,8 @@ const MAX_FAST_DEPTH = 200;
  * need every digit, and whether the fast parse (JSON.parse over the text with those literals quoted) gives
  * exactly what lossless-json's would. It took a tenth of an order's time to parse losslessly.
  */
-export function scanJson(text: string): JsonScan {
-  const out: JsonScan = { unsafe: [], lossless: false };
+export function scanJson(text: string, findDuplicates = true): JsonScan {
+  const out: JsonScan = { unsafe: [], lossless: false, keys: 0 };
   // Per open object its keys so far (small objects: an array is faster than a Set); undefined for an array.
   const objects: Array<string[] | Set<string> | undefined> = [];
   let expectKey = false;
@@ -76,7 +78,8 @@ export function scanJson(text: string): JsonScan {
         }
         j++;
       }
-      if (expectKey && !out.duplicate && j < n) {
+      if (expectKey && j < n) out.keys++;
+      if (expectKey && findDuplicates && !out.duplicate && j < n) {
         const raw = text.slice(i + 1, j);
         let key = raw;
         if (escaped)
@@ -134,8 +137,9 @@ export function scanJson(text: string): JsonScan {
  * Throws SyntaxError or RangeError as parseJson does, duplicate keys included.
  */
 export function parseJsonBody(text: string): unknown {
-  const scan = scanJson(text);
-  if (scan.lossless || scan.duplicate) return checked(parseJson(text, "string"), scan);
+  // Keys are counted, not compared: JSON.parse keeps one of a repeated key, so its value then holds fewer.
+  const scan = scanJson(text, false);
+  if (scan.lossless) return withoutDuplicates(text, parseJson(text, "string"));
   let quoted = text;
   if (scan.unsafe.length) {
     quoted = "";
@@ -146,16 +150,27 @@ export function parseJsonBody(text: string): unknown {
     }
     quoted += text.slice(from);
   }
+  let value: unknown;
   try {
-    return JSON.parse(quoted);
+    value = JSON.parse(quoted);
   } catch {
     return parseJson(text, "string"); // malformed: its error, worded as the lossless parser words it
   }
+  // A key repeated: the lossless parser's answer first (it refuses differing values itself), then ours.
+  return keyCount(value) === scan.keys ? value : withoutDuplicates(text, parseJson(text, "string"));
+}
+
+function keyCount(value: unknown): number {
+  if (value === null || typeof value !== "object") return 0;
+  let n = 0;
+  if (Array.isArray(value)) for (const item of value) n += keyCount(item);
+  else for (const key in value) n += 1 + keyCount((value as Record<string, unknown>)[key]);
+  return n;
 }
 
 /** A repeated key with equal values passes lossless-json; it is refused all the same, in its words. */
-function checked(value: unknown, scan: JsonScan): unknown {
-  const dup = scan.duplicate;
+function withoutDuplicates(text: string, value: unknown): unknown {
+  const dup = scanJson(text).duplicate;
   if (dup) throw new SyntaxError(`Duplicate key '${dup.key}' encountered at position ${dup.at}`);
   return value;
 }

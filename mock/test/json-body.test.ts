@@ -82,6 +82,41 @@ describe("the fast JSON body parser", () => {
       same(text);
   });
 
+  it("refuses every repeated key, equal values or not, nested or not, where the lossless parser would", () => {
+    const pair = fc.tuple(
+      fc.constantFrom("a", "b", "__proto__", "a\\u0062"),
+      fc.constantFrom("1", "1", "2", '"x"', "{}"),
+    );
+    const body = fc.tuple(fc.array(pair, { minLength: 1, maxLength: 5 }), fc.boolean()).map(([pairs, nested]) => {
+      const prefix = nested ? '{"outer":[' : "";
+      let text = `${prefix}{`;
+      const seen = new Set<string>();
+      let first: { key: string; at: number } | undefined;
+      for (const [i, [key, v]] of pairs.entries()) {
+        if (i) text += ",";
+        const name = JSON.parse(`"${key}"`) as string;
+        if (seen.has(name)) first ??= { key: name, at: text.length };
+        seen.add(name);
+        text += `"${key}":${v}`;
+      }
+      return { text: `${text}}${nested ? "]}" : ""}`, first };
+    });
+    fc.assert(
+      fc.property(body, ({ text, first }) => {
+        const lossless = outcome(() => parseJson(text, "string"));
+        const expected =
+          "error" in lossless || !first
+            ? lossless
+            : { error: `Duplicate key '${first.key}' encountered at position ${first.at}`, kind: "SyntaxError" };
+        expect(
+          outcome(() => parseJsonBody(text)),
+          text,
+        ).toEqual(expected);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it("refuses a key repeated with an equal value, which the lossless parser lets through", () => {
     for (const [text, key, at] of [
       ['{"a":1,"a":1}', "a", 7],

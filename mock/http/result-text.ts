@@ -5,22 +5,22 @@
 export interface ResultText {
   text: string;
   ascii: boolean;
-  /** Made once: a text sent again and again is written from these bytes, not encoded anew each time. */
-  reused: boolean;
+  /** Its bytes, kept with a text made once and sent again and again (see bytesOf). */
   bytes?: Buffer;
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
-const made = (text: string): ResultText => ({ text, ascii: !NON_ASCII.test(text), reused: true, bytes: undefined });
-// A text made for one answer: whether it is ASCII is not measured (it would cost what it saves).
-const madeNow = (text: string): ResultText => ({ text, ascii: false, reused: false, bytes: undefined });
+const made = (text: string): ResultText => ({ text, ascii: !NON_ASCII.test(text), bytes: undefined });
+// A text made for one answer: whether it is ASCII is not measured (it would cost what it saves), so it is never
+// taken for ASCII and never keeps bytes.
+const madeNow = (text: string): ResultText => ({ text, ascii: false, bytes: undefined });
 
 /** Below this, joining and encoding a text per answer costs less than writing it in three pieces. */
 const BYTES_FROM = 2048;
 
-/** The bytes of a long ASCII text made once, encoded on first use and kept with it. */
+/** The bytes of a long ASCII text made once (only those are known ASCII), encoded on first use and kept. */
 export function bytesOf(result: ResultText): Buffer | undefined {
-  if (!result.reused || !result.ascii || result.text.length < BYTES_FROM) return undefined;
+  if (!result.ascii || result.text.length < BYTES_FROM) return undefined;
   return (result.bytes ??= Buffer.from(result.text, "latin1"));
 }
 

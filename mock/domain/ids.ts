@@ -39,7 +39,13 @@ export class IdSequence {
     const k = (n - FIRST.order) * 7919n;
     const orderId = String(n);
     this.#peeked.order = { text: orderId, at: n };
-    return { orderId, orderNo: `GQ${ORDER_NO_BASE + k}`, transactionNo: `AP${TRANSACTION_NO_BASE + k}` };
+    // Joined, not concatenated: a "GQ" + digits concatenation is kept as a pair of strings, three heap objects an
+    // order keeps, where a joined text is one.
+    return {
+      orderId,
+      orderNo: ["GQ", ORDER_NO_BASE + k].join(""),
+      transactionNo: ["AP", TRANSACTION_NO_BASE + k].join(""),
+    };
   }
   /** The IDs of the k-th next instance (0 = the next one). */
   peekInstance(k = 0): InstanceIds {

@@ -60,41 +60,29 @@ const MAX_FAST_DEPTH = 200;
  */
 export function scanJson(text: string, findDuplicates = true): JsonScan {
   const out: JsonScan = { unsafe: [], lossless: false, keys: 0 };
-  // Per open object its keys so far (small objects: an array is faster than a Set); undefined for an array.
-  const objects: Array<string[] | Set<string> | undefined> = [];
+  // Per open container whether it is an object; per open object its keys so far, only when repeats are looked
+  // for (small objects: an array is faster than a Set).
+  const inObject: boolean[] = [];
+  const keysOf: Array<string[] | Set<string>> = [];
   let expectKey = false;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x22) {
-      let j = i + 1;
-      let escaped = false;
-      while (j < n) {
-        const d = text.charCodeAt(j);
-        if (d === 0x22) break;
-        if (d === 0x5c) {
-          escaped = true;
-          j++;
-        }
-        j++;
-      }
-      if (expectKey && j < n) out.keys++;
-      if (expectKey && findDuplicates && !out.duplicate && j < n) {
-        const raw = text.slice(i + 1, j);
-        let key = raw;
-        if (escaped)
-          try {
-            key = JSON.parse(`"${raw}"`) as string;
-          } catch {
-            return { ...out, lossless: true }; // malformed: the parser will say where
+      const j = closingQuote(text, i + 1);
+      if (expectKey && j < n) {
+        out.keys++;
+        if (findDuplicates && !out.duplicate) {
+          if (!inObject[inObject.length - 1]) return { ...out, lossless: true }; // a key inside an array: malformed
+          const key = keyAt(text, i + 1, j);
+          if (key === undefined) return { ...out, lossless: true }; // malformed: the parser will say where
+          let keys = keysOf[keysOf.length - 1]!;
+          if (Array.isArray(keys) ? keys.includes(key) : keys.has(key)) out.duplicate = { key, at: i };
+          else {
+            if (Array.isArray(keys) && keys.length >= 16) keysOf[keysOf.length - 1] = keys = new Set(keys);
+            if (Array.isArray(keys)) keys.push(key);
+            else keys.add(key);
           }
-        let keys = objects[objects.length - 1];
-        if (keys === undefined) return { ...out, lossless: true }; // a key inside an array: malformed
-        if (Array.isArray(keys) ? keys.includes(key) : keys.has(key)) out.duplicate = { key, at: i };
-        else {
-          if (Array.isArray(keys) && keys.length >= 16) objects[objects.length - 1] = keys = new Set(keys);
-          if (Array.isArray(keys)) keys.push(key);
-          else keys.add(key);
         }
       }
       expectKey = false;
@@ -115,20 +103,46 @@ export function scanJson(text: string, findDuplicates = true): JsonScan {
         // A leading zero (invalid JSON) must stay unquoted, or JSON.parse would take it as a string.
         const first = text.charCodeAt(i) === 0x2d ? i + 1 : i;
         if (!integer || (text.charCodeAt(first) === 0x30 && j - first > 1)) out.lossless = true;
-        else if (!isSafeNumber(text.slice(i, j))) out.unsafe.push(i, j);
+        // 17 digits or more is past 2^53 (lossless-json's test, Number.isSafeInteger, without parsing them).
+        else if (j - first > 16 || !isSafeNumber(text.slice(i, j))) out.unsafe.push(i, j);
       } else if (!integer && /[eE]/.test(text.slice(i, j))) out.lossless = true;
       i = j - 1;
     } else if (c === 0x7b) {
-      objects.push([]);
+      inObject.push(true);
+      if (findDuplicates) keysOf.push([]);
       expectKey = true;
-      if (objects.length > MAX_FAST_DEPTH) out.lossless = true;
+      if (inObject.length > MAX_FAST_DEPTH) out.lossless = true;
     } else if (c === 0x5b) {
-      objects.push(undefined);
-      if (objects.length > MAX_FAST_DEPTH) out.lossless = true;
-    } else if (c === 0x7d || c === 0x5d) objects.pop();
-    else if (c === 0x2c) expectKey = objects[objects.length - 1] !== undefined;
+      inObject.push(false);
+      if (inObject.length > MAX_FAST_DEPTH) out.lossless = true;
+    } else if (c === 0x7d || c === 0x5d) {
+      if (inObject.pop() && findDuplicates) keysOf.pop();
+    } else if (c === 0x2c) expectKey = inObject[inObject.length - 1] === true;
   }
   return out;
+}
+
+/** The offset of the quote that ends a string starting at `from` (one not escaped by a backslash), or the end. */
+function closingQuote(text: string, from: number): number {
+  for (let at = from; ;) {
+    const q = text.indexOf('"', at);
+    if (q < 0) return text.length;
+    let b = q - 1;
+    while (b >= from && text.charCodeAt(b) === 0x5c) b--;
+    if ((q - 1 - b) % 2 === 0) return q;
+    at = q + 1;
+  }
+}
+
+/** A key's text between its quotes, its escapes decoded; undefined if they are malformed. */
+function keyAt(text: string, from: number, to: number): string | undefined {
+  const raw = text.slice(from, to);
+  if (!raw.includes("\\")) return raw;
+  try {
+    return JSON.parse(`"${raw}"`) as string;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

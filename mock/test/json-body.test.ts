@@ -60,6 +60,19 @@ describe("the fast JSON body parser", () => {
     fc.assert(fc.property(mutated, same), { numRuns: 3000 });
   });
 
+  it("agrees at the edges of its short cuts: 16 and 17 digits about 2^53, backslashes before a quote", () => {
+    for (const n of [
+      "9007199254740991",
+      "9007199254740992",
+      "9999999999999999",
+      "10000000000000000",
+      "99999999999999999",
+    ])
+      for (const signed of [n, `-${n}`]) same(`{"a":${signed},"b":[${signed}]}`);
+    for (const s of ['"\\\\"', '"\\""', '"a\\\\\\"b"', '"\\\\\\\\"', '"\\"'])
+      for (const text of [`{${s}:1,"k":2}`, `{"k":${s},"k":1}`, `[${s},12345678901234567890]`]) same(text);
+  });
+
   it("agrees on the cases that take the long road or are refused", () => {
     for (const text of [
       '{"a":1,"a":2}',

@@ -1,0 +1,71 @@
+// The state's index keys: short decimal IDs are kept as numbers, every other ID as its text, and no two IDs that
+// differ as text ever find each other's order or instance (a leading zero, more than nine digits, letters).
+import { describe, expect, it } from "vitest";
+import { createService } from "../create.ts";
+import { idKey, State } from "../domain/state.ts";
+import type { Account, Instance, Order } from "../domain/types.ts";
+
+describe("idKey", () => {
+  it("keeps a short canonical decimal as its number and anything else as its text", () => {
+    expect(idKey("1782070")).toBe(1782070);
+    expect(idKey("0")).toBe(0);
+    expect(idKey("999999999")).toBe(999999999);
+    for (const text of ["0123", "00", "1234567890", "3401181709772259328", "12a", "-1", "1.5", " 1", ""])
+      expect(idKey(text)).toBe(text);
+  });
+});
+
+describe("the index finds an ID only as it is spelled", () => {
+  it("tells 123 from 0123, 1234567890 from its number, and an order number from an order ID", async () => {
+    const service = createService();
+    await service.seedDemo();
+    const snapshot = service.snapshot();
+    const demo = snapshot.accounts[0]!;
+    const instance = (id: string, productNo: string): Instance => ({
+      ...demo.instances[0]!,
+      instanceId: id,
+      productNo,
+    });
+    const order = (orderId: string, orderNo: string, instanceId: string): Order => ({
+      ...demo.orders.find((o) => o.orderId !== null)!,
+      orderId,
+      orderNo,
+      instanceId,
+    });
+    const account: Account = {
+      ...demo,
+      instances: [instance("123", "p1"), instance("0123", "p2"), instance("1234567890", "p3")],
+      orders: [order("123", "0123", "123"), order("0124", "GQ7", "0123"), order("1234567890", "124", "1234567890")],
+    };
+    const state = new State();
+    state.apply({ t: "snapshot", accounts: [account], ids: snapshot.ids });
+    const lookup = state.lookup(state.accounts.get(account.clientId)!);
+
+    expect(lookup.instance("123")?.productNo).toBe("p1");
+    expect(lookup.instance("0123")?.productNo).toBe("p2");
+    expect(lookup.instance("1234567890")?.productNo).toBe("p3");
+    expect(lookup.instance("00123")).toBeUndefined();
+
+    expect(lookup.paidOrder("123")?.orderNo).toBe("0123"); // by order ID
+    expect(lookup.paidOrder("0123")?.orderId).toBe("123"); // by order number
+    expect(lookup.paidOrder("0124")?.orderNo).toBe("GQ7");
+    expect(lookup.paidOrder("124")?.orderId).toBe("1234567890");
+    expect(lookup.paidOrder("1234567890")?.orderNo).toBe("124");
+    expect(lookup.paidOrder("GQ7")?.orderId).toBe("0124");
+    expect(lookup.paidOrder("00123")).toBeUndefined();
+  });
+
+  it("hands out one lookup per account, which sees orders placed after it was made", async () => {
+    const service = createService();
+    const account = await service.seedDemo();
+    const before = service.state.lookup(account);
+    const total = before.orderPage(1, 1).total;
+    const { purchasePlanBody, json } = await import("./bodies.ts");
+    const body = purchasePlanBody();
+    const placed = await service.placeOrder(account, body as never, json(body));
+    expect(service.state.lookup(account)).toBe(before);
+    expect(before.orderPage(1, 1).total).toBe(total + 1);
+    expect(before.paidOrder(placed.order.orderId!)?.orderNo).toBe(placed.order.orderNo);
+    expect(before.instance(placed.instance.instanceId)?.productNo).toBe(placed.instance.productNo);
+  });
+});

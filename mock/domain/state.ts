@@ -13,7 +13,7 @@ interface AccountIndex {
   /** productId → instanceIds, oldest first by (createTime, instanceId): the product list pages from the end. */
   byProduct: Map<number, string[]>;
   /** productNo → its instanceId, or their list when instances share it (a trial and a paid one may). */
-  byProductNo: Map<string, string | string[]>;
+  byProductNo: Map<IdKey, string | string[]>;
   /** `partnerId|productId|planId` → the non-trial instanceIds an order may change, oldest first. */
   owned: Map<string, string[]>;
   /** Paid orders (those with an order ID), oldest first: the order list pages from the end. */
@@ -30,21 +30,47 @@ interface AccountIndex {
 
 type IdKey = string | number;
 
+/** Long IDs' prefixes (all but their last six characters), numbered as first seen; never forgotten, so an ID
+ * always gets the same key, and bounded: past MAX_PREFIXES, IDs of a new prefix stay text (the mock's order
+ * numbers step by 7,919, so about 135,000 orders after a start; productNos step by 1, for 10^9). */
+const prefixes = new Map<string, number>();
+const MAX_PREFIXES = 1000;
+
 /**
- * A short decimal ID as its number, any other ID as its text: a map finds a small integer without reading a
- * string (in a map of 100,000 orders, a string key cost about four times as much to find and insert). Every ID
- * goes through here, so "123" and 123 never meet; nine digits stay a small integer in V8.
+ * An ID as a small integer where that is exact, else its text: a map finds a small integer without reading a
+ * string (in a map of 100,000 orders, a string key cost about four times as much to find and insert).
+ * - a decimal of up to nine digits, without a leading zero: its value (0 and up);
+ * - a longer ID ending in six digits (a productNo, GQ... order numbers): its prefix's number and those digits,
+ *   as a negative integer, so the two kinds never meet;
+ * - anything else: its text. Distinct IDs always get distinct keys. Only `adding` (a store, not a lookup)
+ *   numbers a new prefix, so lookups of made-up IDs cannot use up the numbers.
  */
-export function idKey(id: string): IdKey {
+export function idKey(id: string, adding = false): IdKey {
   const n = id.length;
-  if (n === 0 || n > 9 || (n > 1 && id.charCodeAt(0) === 0x30)) return id;
-  let v = 0;
-  for (let i = 0; i < n; i++) {
+  if (n <= 9) {
+    if (n === 0 || (n > 1 && id.charCodeAt(0) === 0x30)) return id;
+    let v = 0;
+    for (let i = 0; i < n; i++) {
+      const d = id.charCodeAt(i) - 0x30;
+      if (d < 0 || d > 9) return id;
+      v = v * 10 + d;
+    }
+    return v;
+  }
+  let low = 0;
+  for (let i = n - 6; i < n; i++) {
     const d = id.charCodeAt(i) - 0x30;
     if (d < 0 || d > 9) return id;
-    v = v * 10 + d;
+    low = low * 10 + d;
   }
-  return v;
+  const prefix = id.slice(0, n - 6);
+  let p = prefixes.get(prefix);
+  if (p === undefined) {
+    // A lookup never numbers a prefix: an ID of a prefix not numbered was stored as its text, if at all.
+    if (!adding || prefixes.size >= MAX_PREFIXES) return id;
+    prefixes.set(prefix, (p = prefixes.size));
+  }
+  return -1 - (p * 1_000_000 + low);
 }
 
 /** How many of an account's newest orders keep their request text. */
@@ -188,14 +214,14 @@ export class State {
   #indexOrder(index: AccountIndex, o: Order): void {
     if (o.orderId === null) return;
     index.paid.push(o);
-    index.orderByKey.set(idKey(o.orderId), o);
-    index.orderByKey.set(idKey(o.orderNo), o);
+    index.orderByKey.set(idKey(o.orderId, true), o);
+    index.orderByKey.set(idKey(o.orderNo, true), o);
   }
 
   #putInstance(a: Account, given: Instance): void {
     const instance = makeInstance(given);
     const index = this.#index.get(a)!;
-    const key = idKey(instance.instanceId);
+    const key = idKey(instance.instanceId, true);
     const at = index.instanceAt.get(key);
     this.ids.observe(instance);
     if (at !== undefined) {
@@ -203,9 +229,10 @@ export class State {
       return;
     }
     index.instanceAt.set(key, a.instances.push(instance) - 1);
-    const shared = index.byProductNo.get(instance.productNo);
-    if (shared === undefined) index.byProductNo.set(instance.productNo, instance.instanceId);
-    else if (typeof shared === "string") index.byProductNo.set(instance.productNo, [shared, instance.instanceId]);
+    const productKey = idKey(instance.productNo, true);
+    const shared = index.byProductNo.get(productKey);
+    if (shared === undefined) index.byProductNo.set(productKey, instance.instanceId);
+    else if (typeof shared === "string") index.byProductNo.set(productKey, [shared, instance.instanceId]);
     else shared.push(instance.instanceId);
     if (!instance.trial)
       push(index.owned, ownedKey(instance.partnerId, instance.productId, instance.planId), instance.instanceId);
@@ -255,7 +282,7 @@ function lookupIn(account: Account, index: AccountIndex): AccountLookup {
   };
   const all = (ids: readonly string[]) => ids.map((id) => byId(id)!);
   const withProductNo = (productNo: string) => {
-    const ids = index.byProductNo.get(productNo) ?? [];
+    const ids = index.byProductNo.get(idKey(productNo)) ?? [];
     return all(typeof ids === "string" ? [ids] : ids);
   };
   return {

@@ -6,12 +6,36 @@ import { idKey, State } from "../domain/state.ts";
 import type { Account, Instance, Order } from "../domain/types.ts";
 
 describe("idKey", () => {
-  it("keeps a short canonical decimal as its number and anything else as its text", () => {
+  it("keeps a short canonical decimal as its number, a long ID ending in six digits as a negative one", () => {
     expect(idKey("1782070")).toBe(1782070);
     expect(idKey("0")).toBe(0);
     expect(idKey("999999999")).toBe(999999999);
-    for (const text of ["0123", "00", "1234567890", "3401181709772259328", "12a", "-1", "1.5", " 1", ""])
+    for (const long of ["1234567890", "3401181709772259328", "GQ3401181709772259328", "3076913644890900001"]) {
+      expect(idKey(`9${long}`)).toBe(`9${long}`); // a lookup of an ID whose prefix was never stored
+      const key = idKey(long, true);
+      expect(typeof key === "number" && Number.isInteger(key) && key < 0 && key >= -(2 ** 30)).toBe(true);
+      expect(idKey(long)).toBe(key); // the same key every time
+    }
+    for (const text of ["0123", "00", "12a", "-1", "1.5", " 1", "", "3401181709772259a28", "GQ34011817097722593x8"])
       expect(idKey(text)).toBe(text);
+  });
+
+  it("gives distinct IDs distinct keys when stored, the same when looked up, past the prefixes it numbers", () => {
+    const ids = new Set<string>();
+    for (let p = 0; p < 1200; p++)
+      for (const tail of ["000000", "000001", "999999", "123456"]) {
+        ids.add(`${3076913644890 + p}${tail}`);
+        ids.add(`GQ${p}${tail}`).add(`AP${p}${tail}`);
+      }
+    for (let i = 0; i < 2000; i++) ids.add(String(i * 7919)).add(`0${i}`);
+    const keys = new Map<string | number, string>();
+    for (const id of ids) {
+      const key = idKey(id, true);
+      expect(keys.get(key) ?? id, `${id} and ${keys.get(key)} share the key ${key}`).toBe(id);
+      keys.set(key, id);
+      expect(idKey(id)).toBe(key);
+    }
+    expect([...keys.keys()].filter((k) => typeof k === "string").length).toBeGreaterThan(0); // some stayed text
   });
 });
 

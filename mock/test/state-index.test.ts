@@ -2,7 +2,8 @@
 // differ as text ever find each other's order or instance (a leading zero, more than nine digits, letters).
 import { describe, expect, it } from "vitest";
 import { createService } from "../create.ts";
-import { idKey, State } from "../domain/state.ts";
+import { idKey } from "../domain/id-key.ts";
+import { State } from "../domain/state.ts";
 import type { Account, Instance, Order } from "../domain/types.ts";
 
 describe("idKey", () => {

@@ -1,0 +1,45 @@
+// Keys for the state's index maps: IDs as small integers where that is exact (see idKey).
+export type IdKey = string | number;
+
+/** Long IDs' prefixes (all but their last six characters), numbered as first seen; never forgotten, so an ID
+ * always gets the same key, and bounded: past MAX_PREFIXES, IDs of a new prefix stay text (the mock's order
+ * numbers step by 7,919, so about 135,000 orders after a start; productNos step by 1, for 10^9). */
+const prefixes = new Map<string, number>();
+const MAX_PREFIXES = 1000;
+
+/**
+ * An ID as a small integer where that is exact, else its text: a map finds a small integer without reading a
+ * string (in a map of 100,000 orders, a string key cost about four times as much to find and insert).
+ * - a decimal of up to nine digits, without a leading zero: its value (0 and up);
+ * - a longer ID ending in six digits (a productNo, GQ... order numbers): its prefix's number and those digits,
+ *   as a negative integer, so the two kinds never meet;
+ * - anything else: its text. Distinct IDs always get distinct keys. Only `adding` (a store, not a lookup)
+ *   numbers a new prefix, so lookups of made-up IDs cannot use up the numbers.
+ */
+export function idKey(id: string, adding = false): IdKey {
+  const n = id.length;
+  if (n <= 9) {
+    if (n === 0 || (n > 1 && id.charCodeAt(0) === 0x30)) return id;
+    let v = 0;
+    for (let i = 0; i < n; i++) {
+      const d = id.charCodeAt(i) - 0x30;
+      if (d < 0 || d > 9) return id;
+      v = v * 10 + d;
+    }
+    return v;
+  }
+  let low = 0;
+  for (let i = n - 6; i < n; i++) {
+    const d = id.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return id;
+    low = low * 10 + d;
+  }
+  const prefix = id.slice(0, n - 6);
+  let p = prefixes.get(prefix);
+  if (p === undefined) {
+    // A lookup never numbers a prefix: an ID of a prefix not numbered was stored as its text, if at all.
+    if (!adding || prefixes.size >= MAX_PREFIXES) return id;
+    prefixes.set(prefix, (p = prefixes.size));
+  }
+  return -1 - (p * 1_000_000 + low);
+}

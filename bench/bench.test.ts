@@ -1,5 +1,6 @@
 // The benchmark's table building and flagging on small numbers, its request list against the spec, and one
 // end-to-end run with tiny settings. Speed is never asserted: the figures come from `npm run bench`.
+import { check } from "prettier";
 import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,7 +10,7 @@ import { loadSpec } from "../openapi/load.ts";
 import { fromRoot } from "../openapi/root.ts";
 import type { Sample } from "./drive.ts";
 import { ORDER_KINDS, readRequests, UNMEASURED } from "./endpoints.ts";
-import { BEGIN, END, markdown, replaceBlock } from "./markdown.ts";
+import { BEGIN, END, markdown, replaceBlock, resultsJson } from "./markdown.ts";
 import { compareRows, fillSummary, memory, misses, scaleRows, type Results } from "./table.ts";
 
 const sample = (rps: number, errors = 0): Sample => ({ rps, count: rps, seconds: 1, p50: 1, p99: 2, errors });
@@ -168,6 +169,17 @@ describe("requests", () => {
   });
 });
 
+it("writes the results file as the project's Prettier check wants it (a committed run must pass npm run lint)", async () => {
+  // Two misses fit on one line of 120 characters but not of 80, Prettier's default.
+  const value = {
+    misses: ["createOrder purchase_service: mock/Prism 4.56 < 5", "createOrder purchase_plan: 4.53 < 5"],
+  };
+  const text = await resultsJson(value);
+  const style = JSON.parse(readFileSync(fromRoot(".prettierrc.json"), "utf8")) as Record<string, unknown>;
+  expect(await check(text, { ...style, parser: "json" })).toBe(true);
+  expect(JSON.parse(text)).toEqual(value);
+});
+
 // The whole run on tiny settings: every row measured without an error, the JSON and the docs block written.
 it("bench/run.ts runs end to end on tiny settings and writes its JSON and the docs block", async () => {
   expect(existsSync(fromRoot("dist", "mock.mjs")), "npm run build first").toBe(true);
@@ -186,7 +198,9 @@ it("bench/run.ts runs end to end on tiny settings and writes its JSON and the do
   proc.stderr.on("data", (d: Buffer) => (text += d.toString()));
   const code = await new Promise<number | null>((r) => proc.once("exit", r));
   expect(code, text).toBe(0);
-  const r = JSON.parse(readFileSync(join(dir, "r.json"), "utf8")) as Results;
+  const written = readFileSync(join(dir, "r.json"), "utf8");
+  const r = JSON.parse(written) as Results;
+  expect(await resultsJson(JSON.parse(written))).toBe(written);
   const gets = readRequests().map((x) => x.key);
   expect(r.scaling.map((x) => x.key)).toEqual(["requestToken", ...gets, ...ORDER_KINDS.map((k) => `createOrder ${k}`)]);
   for (const row of r.scaling) expect(row.fresh.errors + row.after.errors, row.key).toBe(0);

@@ -1,4 +1,6 @@
 // The results as markdown: printed by `npm run bench` and written between the markers of docs/benchmark.md.
+import { format, resolveConfig } from "prettier";
+import { fromRoot } from "../openapi/root.ts";
 import { UNMEASURED } from "./endpoints.ts";
 import {
   TARGETS,
@@ -127,4 +129,10 @@ export function replaceBlock(doc: string, block: string): string {
   const inner = `${BEGIN}\n\n${block}\n\n${END}`;
   if (start < 0 || end < start) return `${doc.trimEnd()}\n\n${inner}\n`;
   return doc.slice(0, start) + inner + doc.slice(end + END.length);
+}
+
+/** The results file's text, formatted with the project's own Prettier settings (as `npm run lint` checks it). */
+export async function resultsJson(value: unknown): Promise<string> {
+  const style = (await resolveConfig(fromRoot("bench", "results", "latest.json"))) ?? {};
+  return format(JSON.stringify(value, null, 2), { ...style, parser: "json" });
 }

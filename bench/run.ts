@@ -4,10 +4,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { dirname } from "node:path";
-import { format } from "prettier";
 import { fromRoot } from "../openapi/root.ts";
 import { runDurable } from "./durable.ts";
-import { BEGIN, markdown, readmeBlock, replaceBlock } from "./markdown.ts";
+import { resultsJson, BEGIN, markdown, readmeBlock, replaceBlock } from "./markdown.ts";
 import { runScaling, settingsFromEnv } from "./scaling.ts";
 import { misses, type Results } from "./table.ts";
 
@@ -35,8 +34,7 @@ const result: Results = { ...partial, misses: misses(partial) };
 const table = markdown(result);
 const outFile = process.env.BENCH_OUT ?? fromRoot("bench", "results", "latest.json");
 mkdirSync(dirname(outFile), { recursive: true });
-// Formatted as the repository's `prettier --check .` wants it.
-writeFileSync(outFile, await format(JSON.stringify({ ...result, markdown: table }, null, 2), { parser: "json" }));
+writeFileSync(outFile, await resultsJson({ ...result, markdown: table }));
 const docs = process.env.BENCH_DOCS ?? fromRoot("docs", "benchmark.md");
 mkdirSync(dirname(docs), { recursive: true });
 writeFileSync(docs, replaceBlock(existsSync(docs) ? readFileSync(docs, "utf8") : "# Benchmark\n", table));

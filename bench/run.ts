@@ -6,7 +6,7 @@ import { cpus, totalmem } from "node:os";
 import { dirname } from "node:path";
 import { fromRoot } from "../openapi/root.ts";
 import { runDurable } from "./durable.ts";
-import { resultsJson, BEGIN, markdown, readmeBlock, replaceBlock } from "./markdown.ts";
+import { BEGIN, markdown, readmeBlock, replaceBlock, resultsJson } from "./markdown.ts";
 import { runScaling, settingsFromEnv } from "./scaling.ts";
 import { misses, type Results } from "./table.ts";
 

@@ -20,20 +20,11 @@ export function idKey(id: string, adding = false): IdKey {
   const n = id.length;
   if (n <= 9) {
     if (n === 0 || (n > 1 && id.charCodeAt(0) === 0x30)) return id;
-    let v = 0;
-    for (let i = 0; i < n; i++) {
-      const d = id.charCodeAt(i) - 0x30;
-      if (d < 0 || d > 9) return id;
-      v = v * 10 + d;
-    }
-    return v;
+    const v = decimal(id, 0);
+    return v < 0 ? id : v;
   }
-  let low = 0;
-  for (let i = n - 6; i < n; i++) {
-    const d = id.charCodeAt(i) - 0x30;
-    if (d < 0 || d > 9) return id;
-    low = low * 10 + d;
-  }
+  const low = decimal(id, n - 6);
+  if (low < 0) return id;
   const prefix = id.slice(0, n - 6);
   let p = prefixes.get(prefix);
   if (p === undefined) {
@@ -42,4 +33,15 @@ export function idKey(id: string, adding = false): IdKey {
     prefixes.set(prefix, (p = prefixes.size));
   }
   return -1 - (p * 1_000_000 + low);
+}
+
+/** The value of the digits from `from` to the end (at most nine), or -1 if any is not a digit. */
+function decimal(id: string, from: number): number {
+  let v = 0;
+  for (let i = from; i < id.length; i++) {
+    const d = id.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
 }

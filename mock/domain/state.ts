@@ -194,11 +194,7 @@ export class State {
       push(index.owned, ownedKey(instance.partnerId, instance.productId, instance.planId), instance.instanceId);
     // Kept sorted by (createTime, instanceId); a new instance is almost always the newest, so this rarely moves.
     const list = push(index.byProduct, instance.productId, instance.instanceId);
-    for (
-      let k = list.length - 1;
-      k > 0 && newer(a.instances[index.instanceAt.get(idKey(list[k - 1]!))!]!, instance);
-      k--
-    ) {
+    for (let k = list.length - 1; k > 0 && newer(instanceById(a, index, list[k - 1]!)!, instance); k--) {
       list[k] = list[k - 1]!;
       list[k - 1] = instance.instanceId;
     }
@@ -231,11 +227,13 @@ export class State {
   }
 }
 
+function instanceById(account: Account, index: AccountIndex, id: string): Instance | undefined {
+  const at = index.instanceAt.get(idKey(id));
+  return at === undefined ? undefined : account.instances[at];
+}
+
 function lookupIn(account: Account, index: AccountIndex): AccountLookup {
-  const byId = (id: string) => {
-    const at = index.instanceAt.get(idKey(id));
-    return at === undefined ? undefined : account.instances[at];
-  };
+  const byId = (id: string) => instanceById(account, index, id);
   const all = (ids: readonly string[]) => ids.map((id) => byId(id)!);
   const withProductNo = (productNo: string) => {
     const ids = index.byProductNo.get(idKey(productNo)) ?? [];

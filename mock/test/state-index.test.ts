@@ -1,10 +1,12 @@
-// The state's index keys: short decimal IDs are kept as numbers, every other ID as its text, and no two IDs that
-// differ as text ever find each other's order or instance (a leading zero, more than nine digits, letters).
+// The state's index keys: IDs become small integers where that is exact (short decimals; long IDs by their
+// prefix and last six digits), others stay text, and no two IDs that differ as text ever find each other's order
+// or instance (a leading zero, more than nine digits, letters).
 import { describe, expect, it } from "vitest";
 import { createService } from "../create.ts";
 import { idKey } from "../domain/id-key.ts";
 import { State } from "../domain/state.ts";
 import type { Account, Instance, Order } from "../domain/types.ts";
+import { json, purchasePlanBody } from "./bodies.ts";
 
 describe("idKey", () => {
   it("keeps a short canonical decimal as its number, a long ID ending in six digits as a negative one", () => {
@@ -85,7 +87,6 @@ describe("the index finds an ID only as it is spelled", () => {
     const account = await service.seedDemo();
     const before = service.state.lookup(account);
     const total = before.orderPage(1, 1).total;
-    const { purchasePlanBody, json } = await import("./bodies.ts");
     const body = purchasePlanBody();
     const placed = await service.placeOrder(account, body as never, json(body));
     expect(service.state.lookup(account)).toBe(before);

@@ -6,6 +6,21 @@ export type IdKey = string | number;
  * numbers step by 7,919, so about 135,000 orders after a start; productNos step by 1, for 10^9). */
 const prefixes = new Map<string, number>();
 const MAX_PREFIXES = 1000;
+/** The prefixes found last (order numbers and productNos alternate): compared in place, an ID's prefix is
+ * neither cut out nor hashed. */
+const RECENT = 4;
+const recent: Array<{ text: string; number: number }> = [];
+let oldest = 0;
+
+function recentPrefix(id: string, length: number): number | undefined {
+  for (const r of recent) if (r.text.length === length && id.startsWith(r.text)) return r.number;
+  return undefined;
+}
+
+function remember(text: string, number: number): void {
+  if (recent.length < RECENT) recent.push({ text, number });
+  else recent[(oldest = (oldest + 1) % RECENT)] = { text, number };
+}
 
 /**
  * An ID as a small integer where that is exact, else its text: a map finds a small integer without reading a
@@ -25,12 +40,18 @@ export function idKey(id: string, adding = false): IdKey {
   }
   const low = decimal(id, n - 6);
   if (low < 0) return id;
-  const prefix = id.slice(0, n - 6);
-  let p = prefixes.get(prefix);
+  let p = recentPrefix(id, n - 6);
+  if (p === undefined) {
+    const prefix = id.slice(0, n - 6);
+    p = prefixes.get(prefix);
+    if (p !== undefined) remember(prefix, p);
+  }
   if (p === undefined) {
     // A lookup never numbers a prefix: an ID of a prefix not numbered was stored as its text, if at all.
     if (!adding || prefixes.size >= MAX_PREFIXES) return id;
+    const prefix = id.slice(0, n - 6);
     prefixes.set(prefix, (p = prefixes.size));
+    remember(prefix, p);
   }
   return -1 - (p * 1_000_000 + low);
 }

@@ -112,7 +112,7 @@ export class State {
         if (!a || !o) return;
         o.status = record.status;
         delete o.effect;
-        if (record.instance) this.#putInstance(a, record.instance);
+        if (record.instance) this.#putInstance(a, this.#index.get(a)!, record.instance);
         return;
       }
       case "snapshot":
@@ -146,7 +146,7 @@ export class State {
     this.#used.delete(account.clientId);
     this.#used.set(account.clientId, account.createTime);
     const instances = account.instances.splice(0);
-    for (const i of instances) this.#putInstance(account, i);
+    for (const i of instances) this.#putInstance(account, index, i);
     for (const o of account.orders) this.#indexOrder(index, o);
   }
 
@@ -159,7 +159,7 @@ export class State {
     // Only the newest orders keep their request text (the account view shows no more); their lines stay.
     const old = a.orders[a.orders.length - 1 - RECENT_REQUEST_TEXTS];
     if (old?.lines) old.requestText = "";
-    if (record.instance) this.#putInstance(a, record.instance);
+    if (record.instance) this.#putInstance(a, index, record.instance);
     if (record.trialKey) {
       a.trialsUsed.push(record.trialKey);
       index.trials.add(record.trialKey);
@@ -174,9 +174,8 @@ export class State {
     index.orderByKey.set(idKey(o.orderNo, true), o);
   }
 
-  #putInstance(a: Account, given: Instance): void {
+  #putInstance(a: Account, index: AccountIndex, given: Instance): void {
     const instance = makeInstance(given);
-    const index = this.#index.get(a)!;
     const key = idKey(instance.instanceId, true);
     const at = index.instanceAt.get(key);
     this.ids.observe(instance);

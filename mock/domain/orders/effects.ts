@@ -48,20 +48,39 @@ export function paid(
 /** Identical lines are shared between orders (they are never changed): a few hundred bytes an order saved. */
 const interned = new Map<string, OrderLine[]>();
 const MAX_INTERNED = 1000;
+/** What the lines are made from, besides the product. */
+const ITEM_FIELDS = [
+  "serviceType",
+  "serviceId",
+  "purchaseType",
+  "connectionPlanId",
+  "quantity",
+  "billingModel",
+  "billingCycle",
+  "multiCycle",
+] as const;
+/** The lines made or found last, and what they were made from: a client repeating an order finds them without
+ * building a key. */
+let last: { productId: number; items: Item[]; lines: OrderLine[] } | undefined;
+
+const sameItems = (a: Item[], b: Item[]) =>
+  a.length === b.length && a.every((x, i) => ITEM_FIELDS.every((f) => x[f] === b[i]![f]));
 
 /** The lines Get Order Details shows, made once when the order is decided: a service line without
  * connectionPlanId connects to the order's plan. */
 export function orderLines(items: Item[], product: Product): OrderLine[] {
+  if (last !== undefined && last.productId === product.productId && sameItems(last.items, items)) return last.lines;
   // Keyed by what the lines are made from (the product and each item's fields), so a known order's lines are
   // neither made nor serialized again.
   let key = String(product.productId);
-  for (const it of items)
-    key += `\u0001${it.serviceType}\u0002${it.serviceId}\u0002${it.purchaseType}\u0002${it.connectionPlanId}\u0002${it.quantity}\u0002${it.billingModel}\u0002${it.billingCycle}\u0002${it.multiCycle}`;
-  const known = interned.get(key);
-  if (known) return known;
-  const lines = makeLines(items, product);
-  if (interned.size >= MAX_INTERNED) interned.clear();
-  interned.set(key, lines);
+  for (const it of items) key += `\u0001${ITEM_FIELDS.map((f) => String(it[f])).join("\u0002")}`;
+  let lines = interned.get(key);
+  if (lines === undefined) {
+    lines = makeLines(items, product);
+    if (interned.size >= MAX_INTERNED) interned.clear();
+    interned.set(key, lines);
+  }
+  last = { productId: product.productId, items, lines };
   return lines;
 }
 

@@ -2,6 +2,7 @@
 import type { ServerResponse } from "node:http";
 import { statusOf, type ErrorCode } from "./codes.ts";
 import { finish } from "./exchange.ts";
+import { writeAtTurnEnd } from "./flush.ts";
 import { bytesOf, resultText } from "./result-text.ts";
 
 export interface Envelope {
@@ -42,19 +43,27 @@ export function send(res: ServerResponse, env: Envelope, httpStatus?: 200): void
   // count, and it is written byte for byte, where measuring and encoding a long page as UTF-8 cost a tenth of it.
   const ascii = result.ascii && env.detailMessage === "";
   const bytes = ascii ? bytesOf(result) : undefined;
+  // Written at the end of this turn of the event loop with the turn's other answers (see flush.ts).
   if (bytes) {
     // A long result made once goes out as its kept bytes between the envelope's two ends, in one corked write:
     // no joined string to flatten and encode per answer (about a tenth of a 12 KB page's time).
-    writeJsonHead(res, status, head.length + bytes.length + tail.length);
-    res.cork();
-    res.write(head, "latin1");
-    res.write(bytes);
-    res.end(tail, "latin1");
+    const length = head.length + bytes.length + tail.length;
+    writeAtTurnEnd(res, () => {
+      writeJsonHead(res, status, length);
+      res.cork();
+      res.write(head, "latin1");
+      res.write(bytes);
+      res.end(tail, "latin1");
+    });
   } else {
     const body = head + result.text + tail;
-    writeJsonHead(res, status, ascii ? body.length : Buffer.byteLength(body));
-    res.end(body, ascii ? "latin1" : "utf8");
+    const length = ascii ? body.length : Buffer.byteLength(body);
+    writeAtTurnEnd(res, () => {
+      writeJsonHead(res, status, length);
+      res.end(body, ascii ? "latin1" : "utf8");
+    });
   }
+  // Logged now, before the client can read the answer: one who has it finds its entry in the request log.
   finish(res, env.status);
 }
 

@@ -6,6 +6,7 @@
 import { Socket } from "node:net";
 import type { ServerResponse } from "node:http";
 import * as timers from "node:timers";
+import { promisify } from "node:util";
 
 /**
  * Node's own setImmediate, taken when this module loads: a test that fakes timers later (vi.useFakeTimers,
@@ -13,10 +14,13 @@ import * as timers from "node:timers";
  */
 const immediate = timers.setImmediate;
 
-/** Whether a timer function is a fake one: @sinonjs/fake-timers (Jest, Vitest) marks its fakes with their
- * clock, Jest's legacy fakes are mock functions. */
+/**
+ * Whether a timer function is a fake one: @sinonjs/fake-timers (Jest, Vitest) marks its fakes with their clock,
+ * Jest's legacy fakes are mock functions, and Node's own setImmediate (not node:test's mock of it) has a promisified
+ * form.
+ */
 export function isFakeTimer(fn: unknown): boolean {
-  return typeof fn !== "function" || "clock" in fn || "_isMockFunction" in fn;
+  return typeof fn !== "function" || "clock" in fn || "_isMockFunction" in fn || !(promisify.custom in (fn as object));
 }
 /** Fake timers installed before this module loaded: then every answer is written at once. */
 const deferrable = !isFakeTimer(immediate);

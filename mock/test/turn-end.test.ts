@@ -68,6 +68,8 @@ describe("answers written at the end of the turn", () => {
       vi.useRealTimers();
     }
     expect(isFakeTimer(Object.assign(() => undefined, { _isMockFunction: true }))).toBe(true);
+    // node:test's mock.timers (a bound function) and any other stand-in lack the promisified form.
+    expect(isFakeTimer(setImmediate.bind(globalThis))).toBe(true);
   });
 });
 

@@ -8,12 +8,10 @@ export interface Counters {
   product: Count;
 }
 
-const FIRST: Readonly<Counters> = { order: 1782070, instance: 1948833, product: 1 };
+const FIRST = { order: 1782070, instance: 1948833, product: 1 } as const satisfies Counters;
 const ORDER_STEP = 7919;
 const DIGITS = /^\d{1,19}$/;
 
-/** One more than a count, exact at any size. */
-const plusOne = (c: Count): Count => (typeof c === "number" && c < Number.MAX_SAFE_INTEGER ? c + 1 : BigInt(c) + 1n);
 /** A bigint as a number when that is exact. */
 const compact = (c: bigint): Count => (c <= BigInt(Number.MAX_SAFE_INTEGER) && c >= 0n ? Number(c) : c);
 
@@ -64,8 +62,8 @@ export interface InstanceIds {
   productNo: string;
 }
 
-/** c - from (then times step), as a number when that is exact. */
-function offset(c: Count, from: number, step = 1): Count {
+/** (c - from) * step, as a number when that is exact. */
+function offset(c: Count, from: number, step: number): Count {
   if (typeof c === "number") {
     const k = (c - from) * step;
     if (Number.isSafeInteger(k)) return k;
@@ -73,7 +71,7 @@ function offset(c: Count, from: number, step = 1): Count {
   return compact((BigInt(c) - BigInt(from)) * BigInt(step));
 }
 
-/** c + k for a small k, exact. */
+/** c + k for a small k, exact at any size. */
 const plus = (c: Count, k: number): Count =>
   typeof c === "number" && Number.isSafeInteger(c + k) ? c + k : compact(BigInt(c) + BigInt(k));
 
@@ -90,7 +88,7 @@ export class IdSequence {
   }
   peekOrder(): OrderIds {
     const n = this.next.order;
-    const k = offset(n, FIRST.order as number, ORDER_STEP);
+    const k = offset(n, FIRST.order, ORDER_STEP);
     const orderId = String(n);
     this.#peeked.order = { text: orderId, at: n };
     return { orderId, orderNo: ORDER_NO.at(k), transactionNo: TRANSACTION_NO.at(k) };
@@ -117,7 +115,7 @@ export class IdSequence {
     // The IDs just peeked (a live order's, seen again for its instance): their value is known, not parsed back.
     const seen = this.#peeked[key];
     if (seen !== undefined && seen.text === value) {
-      if (seen.at >= this.next[key]) this.next[key] = plusOne(seen.at);
+      if (seen.at >= this.next[key]) this.next[key] = plus(seen.at, 1);
       return;
     }
     if (!value || !DIGITS.test(value)) return;
